@@ -1,0 +1,184 @@
+"""Frozen value types that flow between the stages.
+
+Every extracted thing keeps character offsets into the stored report text, so that
+nothing is asserted without the place it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+SourceKind = Literal[
+    "news_outlet",
+    "government",
+    "ministry",
+    "intelligence_agency",
+    "military",
+    "diplomat",
+    "official",
+    "politician",
+    "expert",
+    "organisation",
+    "social_media",
+    "unspecified",
+]
+SOURCE_KINDS: tuple[SourceKind, ...] = SourceKind.__args__  # type: ignore[attr-defined]  # Literal exposes its values here
+
+Stance = Literal["assert", "deny", "no_confirmation", "condemn", "concern"]
+STANCES: tuple[Stance, ...] = Stance.__args__  # type: ignore[attr-defined]  # as above
+
+Certainty = Literal["certain", "probable", "possible", "unknown"]
+CERTAINTIES: tuple[Certainty, ...] = Certainty.__args__  # type: ignore[attr-defined]  # as above
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A `[start, end)` range of characters in a report's stored text, with that text."""
+
+    start: int
+    end: int
+    text: str
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        """The span `[start, end)` of `text`."""
+        return cls(start, end, text[start:end])
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """Publisher text inside a report that is not the report (appeals, prompts, buttons)."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A wire credit of a report: "AFP contributed reporting", "Reporting by ...", "(Reuters) -"."""
+
+    text: str
+    start: int
+    end: int
+    agency: str
+    kind: Literal["contributed", "reporting_by", "dateline", "additional_reporting"]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportMeta:
+    """Metadata a reader found or the user gave; every field may be unknown."""
+
+    title: str | None = None
+    publisher: str | None = None
+    published: dt.date | None = None
+    author: str | None = None
+    url: str | None = None
+    external_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One report as a reader produced it: decoded main text plus metadata, before cleaning."""
+
+    origin: str
+    text: str
+    meta: ReportMeta
+    raw: bytes = b""
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A stored report. `id` is the hash of its normalised text, so re-ingest is a no-op."""
+
+    id: str
+    origin: str
+    text: str
+    meta: ReportMeta
+    credits: tuple[Credit, ...] = ()
+    boilerplate: tuple[Boilerplate, ...] = ()
+    copy_of: str | None = None
+    similarity: float | None = None
+
+    def in_boilerplate(self, start: int, end: int) -> bool:
+        """Whether `[start, end)` touches any boilerplate range."""
+        return any(start < b.end and b.start < end for b in self.boilerplate)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMention:
+    """One link of an attribution chain: who, as written, and who that is."""
+
+    span: Span | None
+    kind: SourceKind
+    anonymous: bool
+    canonical: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number found in a claim's content, with what it counts."""
+
+    value: float
+    unit: str | None
+    span: Span
+    approximate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who said what, through whom, how hedged: one reported statement in one report.
+
+    `chain` runs from the outermost source to the origin ("Yonhap" → "an anonymous
+    government source"); it is empty for reportative statements with no source.
+    """
+
+    id: str
+    report_id: str
+    chain: tuple[SourceMention, ...]
+    cue: Span
+    content: Span
+    direct: bool
+    stance: Stance
+    certainty: Certainty
+    hedges: tuple[str, ...] = ()
+    event_date: dt.date | None = None
+    date_expression: str | None = None
+    quantities: tuple[Quantity, ...] = ()
+    content_fragments: tuple[Span, ...] = ()
+
+    @property
+    def source(self) -> SourceMention | None:
+        return self.chain[0] if self.chain else None
+
+    @property
+    def origin(self) -> SourceMention | None:
+        return self.chain[-1] if self.chain else None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input that could not become a report, kept with its bytes for later inspection."""
+
+    origin: str
+    code: str
+    message: str
+    sha256: str
+    raw: bytes = b""
+    rejected_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))

