@@ -1,22 +1,140 @@
-"""The extractor object the pipeline uses: one spaCy model, many reports."""
+"""The extractor the pipeline uses: one spaCy model, many reports, attributions out."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
-from claimledger.models import Attribution, Report
+from spacy.tokens import Doc
+from spacy.tokens import Span as ParseSpan
+
+from claimledger.extract.attribution import Found, find_attributions
+from claimledger.extract.certainty import certainty_of, hedges_of
+from claimledger.extract.dates import date_expression, resolve
+from claimledger.extract.entities import Gazetteer
+from claimledger.extract.nlp import load_nlp
+from claimledger.extract.quantities import quantities_in
+from claimledger.extract.sources import describe
+from claimledger.extract.spans import Quotes
+from claimledger.extract.stance import stance_of
+from claimledger.models import Attribution, Report, Span
 from claimledger.settings import Settings
 
 
 class Extractor:
-    """Finds attributions in reports; loads the spaCy model once."""
+    """Finds attributions in reports; loads the spaCy model and the gazetteer once."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.nlp = load_nlp(settings.spacy_models)
+        self.gazetteer = Gazetteer.load(settings.gazetteer_path)
 
     def extract(self, report: Report) -> tuple[Attribution, ...]:
         return self.extract_many([report])[0]
 
-    def extract_many(self, reports: Sequence[Report]) -> list[tuple[Attribution, ...]]:
-        # Placeholder while the real extractor is written; replaced in this same change.
-        return [() for _ in reports]
+    def extract_many(
+        self, reports: Sequence[Report], *, batch_size: int = 16
+    ) -> list[tuple[Attribution, ...]]:
+        """Attributions of each report, in order; boilerplate is blanked before parsing."""
+        texts = (_without_boilerplate(report) for report in reports)
+        docs = self.nlp.pipe(texts, batch_size=batch_size)
+        return [self.from_doc(report, doc) for report, doc in zip(reports, docs, strict=True)]
+
+    def from_doc(self, report: Report, doc: Doc) -> tuple[Attribution, ...]:
+        """Attributions of `report` from its parse `doc` (of the same length as its text)."""
+        quotes = Quotes(report.text)
+        found = find_attributions(doc, quotes, skip=report.in_boilerplate)
+        chains = _nested_chains(found)
+        return tuple(self._attribution(report, doc, quotes, f, chains[id(f)]) for f in found)
+
+    def _attribution(
+        self, report: Report, doc: Doc, quotes: Quotes, found: Found, sources: list[ParseSpan]
+    ) -> Attribution:
+        text = report.text
+        cue = Span.of(text, *found.cue)
+        content = Span.of(text, *found.content)
+        chain = tuple(describe(s, self.gazetteer) for s in sources)
+        lemma = found.cue_token.lemma_.lower()
+        stance = stance_of(lemma, frame=found.frame, negated=found.negated, content_text=content.text)
+        hedges = hedges_of(found.content_root, found.cue_token)
+        expression = self._date_expression(found)
+        content_doc = doc.char_span(content.start, content.end, alignment_mode="expand")
+        fragments = tuple(Span.of(text, *f) for f in found.fragments)
+        return Attribution(
+            id=_attribution_id(report.id, cue, content),
+            report_id=report.id,
+            chain=chain,
+            cue=cue,
+            content=content,
+            direct=_is_direct(quotes, content, fragments),
+            stance=stance,
+            certainty=certainty_of(hedges, stance),
+            hedges=tuple(hedges),
+            event_date=resolve(expression, report.meta.published) if expression else None,
+            date_expression=expression,
+            quantities=tuple(quantities_in(content_doc)) if content_doc is not None else (),
+            content_fragments=fragments,
+        )
+
+    @staticmethod
+    def _date_expression(found: Found) -> str | None:
+        node: Found | None = found
+        while node is not None:
+            expression = date_expression(node.cue_token)
+            if expression is not None:
+                return expression
+            node = node.inherited_from
+        return None
+
+
+def _without_boilerplate(report: Report) -> str:
+    """The text with boilerplate blanked to spaces, so offsets stay those of the stored text."""
+    if not report.boilerplate:
+        return report.text
+    chars = list(report.text)
+    for block in report.boilerplate:
+        for offset in range(block.start, min(block.end, len(chars))):
+            if chars[offset] != "\n":
+                chars[offset] = " "
+    return "".join(chars)
+
+
+def _nested_chains(found: list[Found]) -> dict[int, list[ParseSpan]]:
+    """Prefix each attribution's chain with the chain of the attribution whose content holds it.
+
+    "Yonhap reported that a Telegram account posted a photo": the account's post reaches the
+    reader through Yonhap, so its chain is [Yonhap, the account].
+    """
+    chains: dict[int, list[ParseSpan]] = {}
+    for item in sorted(found, key=lambda f: -(f.content[1] - f.content[0])):
+        outer = _innermost_container(item, found)
+        prefix = chains.get(id(outer), []) if outer is not None else []
+        own = list(item.sources)
+        chains[id(item)] = [*prefix, *own] if own else list(prefix)
+    return chains
+
+
+def _innermost_container(item: Found, found: list[Found]) -> Found | None:
+    containers = [
+        other
+        for other in found
+        if other is not item
+        and other.sources
+        and other.content[0] <= item.cue[0] < other.content[1]
+        and all(other.content[0] <= s.start_char and s.end_char <= other.content[1] for s in item.sources)
+    ]
+    return min(containers, key=lambda c: c.content[1] - c.content[0], default=None)
+
+
+def _is_direct(quotes: Quotes, content: Span, fragments: tuple[Span, ...]) -> bool:
+    """Verbatim when most of the content is inside quotation marks, or it ends in a quotation."""
+    parts = fragments or (content,)
+    if any(quotes.quoted_share(p.start, p.end) >= 0.5 for p in parts):
+        return True
+    stripped = content.text.rstrip(" .,;")
+    return stripped.endswith(("”", '"')) and quotes.at(content.start + len(stripped) - 1) is not None
+
+
+def _attribution_id(report_id: str, cue: Span, content: Span) -> str:
+    key = f"{report_id}:{cue.start}:{cue.end}:{content.start}:{content.end}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]

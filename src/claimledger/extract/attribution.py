@@ -1,0 +1,447 @@
+"""Find attributions in a parsed report: cue, source chain and content, as character ranges.
+
+Rules over spaCy's dependency parse, in passes: reporting verbs with their own subject;
+participles and conjoined verbs that share a subject ("..., claiming that"); "according to";
+chain links ("citing Y", "quoted Y as saying", "X's source"); reportative statements with no
+source ("reportedly"); quotations whose cue sits in a neighbouring clause. Written by hand
+because no library extracts attributions from English news; each rule is kept small.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.extract import lexicon as lx
+from claimledger.extract.spans import Quotes, strip_final_period, subtree_range, trim
+
+Skip = Callable[[int, int], bool]
+
+
+@dataclass(slots=True)
+class Found:
+    """An attribution before it is described: token-level facts and character ranges."""
+
+    cue_token: Token
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    content_root: Token | None
+    sources: list[Span] = field(default_factory=list)
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+    frame: str = "speech"  # speech, object, concern, according, reportative, decline
+    negated: bool = False
+    inherited_from: Found | None = None
+
+
+def find_attributions(doc: Doc, quotes: Quotes, *, skip: Skip) -> list[Found]:
+    """All attributions in `doc`, in text order, none touching a range `skip` rejects."""
+    by_cue: dict[int, Found] = {}
+    for token in doc:
+        if _is_cue_verb(token) and not skip(token.idx, token.idx + 1):
+            found = _verb_attribution(token, by_cue)
+            if found is not None:
+                by_cue[token.i] = found
+    for token in doc:
+        if token.i not in by_cue and _is_cue_verb(token) and not skip(token.idx, token.idx + 1):
+            found = _inherited_attribution(token, by_cue)
+            if found is not None:
+                by_cue[token.i] = found
+    results = list(by_cue.values())
+    results.extend(_according_to(doc, skip))
+    _cut_nested_participles(results)
+    for found in results:
+        found.content = quotes.balance(*found.content)
+    _attach_orphan_quotes(doc, quotes, results, skip)
+    results.extend(_reportatives(doc, results, skip))
+    results = [f for f in results if not skip(*f.content) and _has_substance(doc, f.content)]
+    return _deduplicated(sorted(results, key=lambda f: (f.content[0], f.cue[0])))
+
+
+def _has_substance(doc: Doc, content: tuple[int, int]) -> bool:
+    """Content that says something: not empty, not a bare "what" or "which"."""
+    words = doc.text[content[0] : content[1]].split()
+    return bool(words) and not (len(words) == 1 and words[0].lower() in _WH_WORDS)
+
+
+_WH_WORDS = frozenset({"what", "which", "who", "whom", "that", "this", "these", "those"})
+
+
+def _is_cue_verb(token: Token) -> bool:
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma not in lx.SPEECH_VERBS | lx.OBJECT_VERBS | lx.CONCERN_VERBS | lx.DECLINE_VERBS:
+        return False
+    if token.dep_ in {"amod", "acl", "compound"}:
+        return False
+    # A bare past participle ("troops claimed to be fighting") modifies a noun; it asserts nothing
+    # unless it has a subject of its own (a tagger's VBN for "South Korea condemned Pyongyang").
+    if token.tag_ == "VBN" and not _has_dep(token, {"aux", "auxpass", "nsubjpass"}):
+        return _has_dep(token, {"nsubj"})
+    return True
+
+
+def _has_dep(token: Token, deps: set[str]) -> bool:
+    return any(child.dep_ in deps for child in token.children)
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _verb_attribution(verb: Token, by_cue: dict[int, Found]) -> Found | None:
+    """A reporting verb with its own subject: "X said that ...", "X dismissed Y as ..."."""
+    subject = _subject(verb)
+    if subject is None:
+        return None
+    found = _with_content(verb)
+    if found is None:
+        return None
+    found.sources = _chain(verb, subject)
+    return found
+
+
+def _subject(verb: Token) -> Span | None:
+    """The speaker: the active subject, the noun a "who said" clause hangs on, a passive "was quoted"."""
+    nsubj = _child(verb, "nsubj")
+    if nsubj is not None:
+        if nsubj.lower_ in {"who", "that"} and verb.dep_ == "relcl":
+            noun = verb.head
+            doc = noun.doc
+            return doc[noun.left_edge.i : _before_comma(verb.left_edge.i, noun.left_edge.i, doc)]
+        if nsubj.lower_ in {"it", "there", "this", "that", "which", "what"}:
+            return None
+        return _phrase(nsubj)
+    passive = _child(verb, "nsubjpass")
+    if passive is not None and verb.lemma_.lower() == "quote":
+        return _phrase(passive)  # "X was quoted as saying"
+    return None
+
+
+def _before_comma(end: int, start: int, doc: Doc) -> int:
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return end
+
+
+def _phrase(token: Token) -> Span:
+    """The noun phrase headed by `token`, without a trailing relative clause or punctuation."""
+    doc = token.doc
+    left, right = token.left_edge.i, token.right_edge.i
+    for child in token.rights:
+        if child.dep_ in {"relcl", "acl"} and child.left_edge.i > token.i:
+            right = min(right, child.left_edge.i - 1)
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    while left < right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    return doc[left : right + 1]
+
+
+def _with_content(verb: Token) -> Found | None:
+    """The content of a reporting verb, by the frame the verb takes."""
+    lemma = verb.lemma_.lower()
+    negated = _has_dep(verb, {"neg"})
+    clause = _clause_complement(verb)
+    if clause is not None and lemma in lx.SPEECH_VERBS:
+        return Found(
+            verb, _cue_range(verb, negated), _clause_range(clause), clause, frame="speech", negated=negated
+        )
+    if lemma in lx.CONCERN_VERBS:
+        return _concern(verb, negated)
+    if lemma in lx.DECLINE_VERBS:
+        return _declined(verb)
+    if lemma in lx.OBJECT_VERBS:
+        obj = _child(verb, "dobj")
+        if obj is None:
+            return None
+        parts = [obj, *(c for c in verb.rights if c.i > obj.i and _is_as_complement(c))]
+        return Found(
+            verb, _cue_range(verb, negated), _parts_range(parts), obj, frame="object", negated=negated
+        )
+    return None
+
+
+def _clause_complement(verb: Token) -> Token | None:
+    """The clause a verb of saying reports: its ccomp, or the ccomp under "as saying"."""
+    clause = _child(verb, "ccomp")
+    if clause is not None:
+        return clause
+    if verb.lemma_.lower() in lx.COGNITION_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            saying = _child(child, "pcomp")
+            if saying is not None:
+                return _child(saying, "ccomp")
+    xcomp = _child(verb, "xcomp")
+    if xcomp is not None and verb.lemma_.lower() in {"claim", "allege", "say", "report", "deny"}:
+        return xcomp if _child(verb, "nsubjpass") is None else None
+    return None
+
+
+def _is_as_complement(token: Token) -> bool:
+    """ "... dismissed the claims *as a groundless rumour*", "... called it *a fabrication*"."""
+    if token.dep_ == "prep" and token.lower_ == "as":
+        return True
+    if token.dep_ in {"oprd", "xcomp"}:
+        return True
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+
+
+def _parts_range(parts: list[Token]) -> tuple[int, int]:
+    """From the first part's left edge to the end of the last part, narration cut."""
+    start = min(p.left_edge.idx for p in parts)
+    return start, subtree_range(parts[-1], cut=_background_clauses(parts[-1]))[1]
+
+
+def _background_clauses(root: Token) -> list[Token]:
+    """Clauses inside a content that are the outlet's narration, not the speaker's words.
+
+    A relative clause after a comma ("Russia, which invaded Ukraine in 2022") and a clause that
+    follows a closing quotation mark ("... as 'not directed against us' after Seoul summoned").
+    """
+    doc = root.doc
+    cut = []
+    for token in root.subtree:
+        before = doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+        if (
+            (token.dep_ == "relcl" and before is not None and before.text == ",")
+            or (token.dep_ == "advcl" and before is not None and before.text in '”"')
+            or (token.dep_ in {"advcl", "conj"} and token.tag_ == "VBG" and _is_cue_verb(token))
+        ):
+            cut.append(token)
+    return cut
+
+
+def _clause_range(clause: Token) -> tuple[int, int]:
+    drop = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"}]
+    return subtree_range(clause, cut=_background_clauses(clause), drop=drop)
+
+
+def _cue_range(verb: Token, negated: bool) -> tuple[int, int]:
+    """The cue: the verb, or "has not confirmed" when negation makes the cue."""
+    start = verb.idx
+    if negated:
+        for child in verb.lefts:
+            if child.dep_ in {"aux", "neg"}:
+                start = min(start, child.idx)
+    return start, verb.idx + len(verb.text)
+
+
+def _concern(verb: Token, negated: bool) -> Found | None:
+    """ "voiced concern about X": the cue runs from the verb's auxiliary to the preposition."""
+    noun = _child(verb, "dobj")
+    if noun is None or noun.lower_ not in lx.CONCERN_NOUNS:
+        return None
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in {"about", "over", "at"}), None)
+    if prep is None:
+        prep = next(
+            (c for c in verb.rights if c.dep_ == "prep" and c.lower_ in {"about", "over", "at"}), None
+        )
+    if prep is None:
+        return None
+    target = _child(prep, "pobj", "pcomp")
+    if target is None:
+        return None
+    aux = [c.idx for c in verb.lefts if c.dep_ in {"aux", "neg"}]
+    cue = (min([verb.idx, *aux]), prep.idx + len(prep.text))
+    content = subtree_range(target, cut=_background_clauses(target))
+    return Found(verb, cue, content, target, frame="concern", negated=negated)
+
+
+def _declined(verb: Token) -> Found | None:
+    """ "declined to comment on the reports", "refused to confirm the figure"."""
+    action = _child(verb, "xcomp")
+    if action is None or action.lemma_.lower() not in lx.CONFIRMATION_VERBS:
+        return None
+    target = _child(action, "dobj")
+    if target is None:
+        on = next((c for c in action.children if c.dep_ == "prep" and c.lower_ in {"on", "about"}), None)
+        target = _child(on, "pobj") if on is not None else None
+    if target is None:
+        return None
+    cue = (verb.idx, action.idx + len(action.text))
+    return Found(verb, cue, subtree_range(target, cut=_background_clauses(target)), target, frame="decline")
+
+
+def _chain(verb: Token, subject: Span) -> list[Span]:
+    """The sources from outermost to origin: X; X citing Y; X quoting Y; X's source."""
+    chain = _possessive_chain(subject)
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.lemma_.lower() in lx.CITING_VERBS:
+            cited = _child(child, "dobj")
+            if cited is not None:
+                chain.extend(_possessive_chain(_phrase(cited)))
+    if verb.lemma_.lower() == "quote":
+        quoted = _child(verb, "dobj")
+        if quoted is not None:
+            chain.extend(_possessive_chain(_phrase(quoted)))
+    return chain
+
+
+def _possessive_chain(phrase: Span) -> list[Span]:
+    """ "Yonhap's source" names two links: the outlet, then its source."""
+    head = phrase.root
+    if head.lower_ in {"source", "sources", "informant", "informants"}:
+        owner = _child(head, "poss")
+        if owner is not None and owner.pos_ == "PROPN":
+            return [phrase.doc[owner.left_edge.i : owner.i + 1], phrase]
+    return [phrase]
+
+
+def _inherited_attribution(verb: Token, by_cue: dict[int, Found]) -> Found | None:
+    """A verb with no subject of its own that shares its speaker's: "..., claiming that"; "but defended"."""
+    if verb.lemma_.lower() in lx.CITING_VERBS:
+        return None
+    speaker = _speaker_above(verb, by_cue)
+    if speaker is None:
+        return None
+    found = _with_content(verb)
+    if found is None:
+        return None
+    found.sources = list(speaker.sources)
+    found.inherited_from = speaker
+    return found
+
+
+def _speaker_above(verb: Token, by_cue: dict[int, Found]) -> Found | None:
+    if verb.dep_ == "conj":
+        head = by_cue.get(verb.head.i)
+        if head is not None and _same_finiteness(verb, verb.head):
+            return head
+        return None
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return None
+    for ancestor in verb.ancestors:
+        if ancestor.i in by_cue:
+            return by_cue[ancestor.i]
+    return None
+
+
+def _same_finiteness(verb: Token, head: Token) -> bool:
+    def finite(token: Token) -> bool:
+        return token.tag_ in {"VBD", "VBZ", "VBP"} or (token.tag_ == "VBN" and _has_dep(token, {"aux"}))
+
+    return (finite(verb) and finite(head)) or verb.tag_ == head.tag_ == "VBG"
+
+
+def _cut_nested_participles(results: list[Found]) -> None:
+    """A participle that carries on the speaker's words ends the content before it."""
+    for found in results:
+        if found.inherited_from is None or found.cue_token.dep_ != "advcl":
+            continue
+        outer = found.inherited_from
+        if outer.content[0] < found.cue[0] < outer.content[1]:
+            doc = found.cue_token.doc
+            start = found.cue_token.left_edge.idx
+            outer.content = trim(doc.text, outer.content[0], start)
+
+
+def _according_to(doc: Doc, skip: Skip) -> Iterator[Found]:
+    """ "..., according to X" and "According to X, ..."."""
+    for token in doc:
+        if token.lower_ != "according" or skip(token.idx, token.idx + 1):
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = _child(to, "pobj") if to is not None else None
+        if to is None or source is None:
+            continue
+        clause = token.head if token.head is not token else token.sent.root
+        if token.left_edge.i <= clause.left_edge.i:  # "According to X, ..." opens the clause
+            rest = [t for t in clause.subtree if t.i > token.right_edge.i and not t.is_space]
+            if not rest:
+                continue
+            start, end = trim(doc.text, rest[0].idx, rest[-1].idx + len(rest[-1].text))
+        else:
+            start, end = subtree_range(clause, cut=[token])
+        start, end = strip_final_period(doc.text, start, end)
+        cue = (token.idx, to.idx + len(to.text))
+        yield Found(
+            token, cue, (start, end), clause, sources=_possessive_chain(_phrase(source)), frame="according"
+        )
+
+
+def _reportatives(doc: Doc, results: list[Found], skip: Skip) -> Iterator[Found]:
+    """ "The personnel would reportedly be recruited ..." with no source named anywhere."""
+    for token in doc:
+        if (
+            token.lower_ not in lx.REPORTATIVE_ADVERBS
+            or token.dep_ != "advmod"
+            or skip(token.idx, token.idx + 1)
+        ):
+            continue
+        if any(f.content[0] <= token.idx < f.content[1] for f in results):
+            continue
+        clause = token.head
+        start, end = subtree_range(clause, cut=_background_clauses(clause))
+        start, end = strip_final_period(doc.text, start, end)
+        yield Found(
+            token, (token.idx, token.idx + len(token.text)), (start, end), clause, frame="reportative"
+        )
+
+
+def _attach_orphan_quotes(doc: Doc, quotes: Quotes, results: list[Found], skip: Skip) -> None:
+    """A quotation no content covers belongs to the speaker whose cue ends or opens it.
+
+    "“A,” the spokesperson said, “B.”" gives B to the same attribution as A; "“C.” the
+    spokesperson said." gives C to a cue that had no content of its own.
+    """
+    for quote in quotes.quotes:
+        if skip(quote.start, quote.end) or len(doc.text[quote.start : quote.end].split()) < 4:
+            continue
+        if any(f.content[0] <= quote.start and quote.end <= f.content[1] + 1 for f in results):
+            continue
+        speaker = _speaker_next_to(quote.start, results)
+        if speaker is not None:
+            if not speaker.fragments:
+                speaker.fragments.append(speaker.content)
+            speaker.fragments.append((quote.start, quote.end))
+            continue
+        bare = _bare_speech_cue(doc, quote.start, quote.end)
+        if bare is not None:
+            results.append(bare)
+
+
+def _speaker_next_to(start: int, results: list[Found]) -> Found | None:
+    """A direct quotation's attribution that this one continues, split around the cue."""
+    for found in results:
+        if found.frame != "speech" or not found.sources:
+            continue
+        gap_start, gap_end = found.content[1], start
+        if 0 <= gap_end - gap_start <= 80 and found.cue[0] >= found.content[1] and found.cue[1] <= start:
+            return found
+    return None
+
+
+def _bare_speech_cue(doc: Doc, start: int, end: int) -> Found | None:
+    """ "“...,” the minister said." where the parse gave the verb no complement."""
+    quote_span = doc.char_span(start, end, alignment_mode="expand")
+    if quote_span is None:
+        return None
+    window = doc[quote_span.end : min(quote_span.end + 12, len(doc))]
+    for token in window:
+        if token.pos_ == "VERB" and token.lemma_.lower() in lx.SPEECH_VERBS:
+            subject = _subject(token)
+            if subject is not None:
+                cue = (token.idx, token.idx + len(token.text))
+                return Found(token, cue, (start, end), quote_span.root, sources=_chain(token, subject))
+        if token.text in {".", "!", "?"} or "\n" in token.text:
+            break
+    return None
+
+
+def _deduplicated(results: list[Found]) -> list[Found]:
+    seen: set[tuple[int, int, int, int]] = set()
+    kept = []
+    for found in results:
+        key = (*found.cue, *found.content)
+        if key not in seen:
+            seen.add(key)
+            kept.append(found)
+    return kept

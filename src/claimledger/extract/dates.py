@@ -1,0 +1,69 @@
+"""When a statement was made: the date expression on its cue, resolved against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+import dateparser
+from spacy.tokens import Token
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(?:late\s+|early\s+)?(?:on\s+)?(" + "|".join(_WEEKDAYS) + r")$", re.I)
+_RELATIVE_ADVERBS = frozenset({"earlier", "yesterday", "today", "recently", "previously", "later"})
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
+def date_expression(cue: Token) -> str | None:
+    """The time expression attached to the cue verb ("Tuesday", "on Friday", "last week", "earlier")."""
+    for child in cue.children:
+        if child.dep_ in {"npadvmod", "tmod"} and child.ent_type_ == "DATE":
+            return _date_entity_text(child)
+        if child.dep_ == "prep" and child.lower_ in {"on", "in", "during", "last"}:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ == "DATE":
+                return f"{child.text} {_date_entity_text(pobj)}"
+        if child.dep_ == "advmod" and child.lower_ in _RELATIVE_ADVERBS:
+            return child.text
+    return None
+
+
+def _date_entity_text(token: Token) -> str:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    return token.text
+
+
+def resolve(expression: str, published: dt.date | None) -> dt.date | None:
+    """The calendar date `expression` names, read as a news report dated `published` would mean it."""
+    if published is None:
+        return _absolute(expression)
+    return _resolve(expression.strip(), published)
+
+
+@lru_cache(maxsize=4096)
+def _resolve(expression: str, published: dt.date) -> dt.date | None:
+    weekday = _BARE_WEEKDAY.match(expression)
+    if weekday:
+        # News style: a bare weekday is this week's, and the publication day itself when it matches;
+        # dateparser would read "Tuesday" on a Tuesday as a week ago.
+        back = (published.weekday() - _WEEKDAYS.index(weekday.group(1).lower())) % 7
+        return published - dt.timedelta(days=back)
+    base = dt.datetime.combine(published, dt.time(12))
+    parsed = dateparser.parse(
+        expression,
+        languages=["en"],
+        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"},
+    )
+    return parsed.date() if parsed is not None else None
+
+
+@lru_cache(maxsize=1024)
+def _absolute(expression: str) -> dt.date | None:
+    """Only a date that carries its own year can be resolved without a publication date."""
+    if not _YEAR.search(expression):
+        return None
+    parsed = dateparser.parse(expression, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date() if parsed is not None else None
