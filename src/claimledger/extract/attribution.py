@@ -55,6 +55,7 @@ def find_attributions(doc: Doc, quotes: Quotes, *, skip: Skip) -> list[Found]:
         found.content = quotes.balance(*found.content)
     _attach_orphan_quotes(doc, quotes, results, skip)
     results.extend(_reportatives(doc, results, skip))
+    results.extend(_passive_reportatives(doc, results, skip))
     results = [f for f in results if not skip(*f.content) and _has_substance(doc, f.content)]
     return _deduplicated(sorted(results, key=lambda f: (f.content[0], f.cue[0])))
 
@@ -174,6 +175,11 @@ def _clause_complement(verb: Token) -> Token | None:
         return clause
     if verb.lemma_.lower() in lx.COGNITION_VERBS:
         return None
+    for child in verb.children:  # "X reported, citing Y, that ...": the parser hangs the clause on "citing"
+        if child.dep_ == "advcl" and child.lemma_.lower() in lx.CITING_VERBS:
+            clause = _child(child, "ccomp")
+            if clause is not None:
+                return clause
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "as":
             saying = _child(child, "pcomp")
@@ -386,6 +392,26 @@ def _reportatives(doc: Doc, results: list[Found], skip: Skip) -> Iterator[Found]
         )
 
 
+def _passive_reportatives(doc: Doc, results: list[Found], skip: Skip) -> Iterator[Found]:
+    """ "The shipyard is said to have been sold": a report with no one named as its source."""
+    for token in doc:
+        if (
+            token.lemma_.lower() not in lx.PASSIVE_REPORTATIVES
+            or token.tag_ != "VBN"
+            or _child(token, "nsubjpass") is None
+            or _child(token, "xcomp") is None
+            or _child(token, "agent") is not None
+            or skip(token.idx, token.idx + 1)
+            or any(f.content[0] <= token.idx < f.content[1] or f.cue_token is token for f in results)
+        ):
+            continue
+        aux = [c.idx for c in token.lefts if c.dep_ == "auxpass"]
+        start, end = subtree_range(token, cut=_background_clauses(token))
+        start, end = strip_final_period(doc.text, start, end)
+        cue = (min([token.idx, *aux]), token.idx + len(token.text))
+        yield Found(token, cue, (start, end), _child(token, "xcomp"), frame="reportative")
+
+
 def _attach_orphan_quotes(doc: Doc, quotes: Quotes, results: list[Found], skip: Skip) -> None:
     """A quotation no content covers belongs to the speaker whose cue ends or opens it.
 
@@ -426,7 +452,9 @@ def _bare_speech_cue(doc: Doc, start: int, end: int) -> Found | None:
         return None
     window = doc[quote_span.end : min(quote_span.end + 12, len(doc))]
     for token in window:
-        if token.pos_ == "VERB" and token.lemma_.lower() in lx.SPEECH_VERBS:
+        if token.is_sent_start:
+            break  # the next sentence has a speaker of its own
+        if token.pos_ == "VERB" and token.lemma_.lower() in lx.SPEECH_VERBS and not _has_dep(token, {"neg"}):
             subject = _subject(token)
             if subject is not None:
                 cue = (token.idx, token.idx + len(token.text))

@@ -17,6 +17,8 @@ def hedges_of(root: Token | None, cue: Token) -> list[str]:
     found: list[tuple[int, str]] = []
     if cue.lower_ in lx.REPORTATIVE_ADVERBS:
         found.append((cue.i, cue.lower_))
+    elif cue.lemma_.lower() in lx.PASSIVE_REPORTATIVES and any(c.dep_ == "nsubjpass" for c in cue.children):
+        found.append((cue.i, f"{cue.lower_} to"))  # "is said to", "was reported to"
     if root is not None:
         for predicate in [
             root,
@@ -36,8 +38,10 @@ def _predicate_hedges(predicate: Token) -> list[tuple[int, str]]:
     found = []
     for child in predicate.children:
         word = child.lower_
-        if (child.dep_ == "aux" and child.tag_ == "MD" and word in lx.MODAL_HEDGES) or (
-            child.dep_ == "advmod" and word in lx.HEDGE_ADVERBS
+        if (
+            (child.dep_ == "aux" and child.tag_ == "MD" and word in lx.MODAL_HEDGES)
+            or (child.dep_ == "advmod" and word in lx.HEDGE_ADVERBS)
+            or (child.dep_ == "acomp" and word in lx.PREDICATIVE_HEDGES)
         ):
             found.append((child.i, word))
         elif child.dep_ == "attr" and word in lx.POSSIBILITY_NOUNS and _has_expletive(predicate):
@@ -67,7 +71,7 @@ def certainty_of(hedges: list[str], stance: Stance) -> Certainty:
     if stance == "no_confirmation":
         return "unknown"
     words = {h.lower() for h in hedges}
-    reportative = bool(words & lx.REPORTATIVE_ADVERBS)
+    reportative = bool(words & (lx.REPORTATIVE_ADVERBS | lx.REPORTATIVE_PHRASES))
     if any(_is_possible(h) for h in words):
         return "possible"
     if "would" in words and not reportative:

@@ -10,29 +10,44 @@ import dateparser
 from spacy.tokens import Token
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(?:late\s+|early\s+)?(?:on\s+)?(" + "|".join(_WEEKDAYS) + r")$", re.I)
+_BARE_WEEKDAY = re.compile(
+    r"^(?:on\s+)?(?:late\s+|early\s+)?(?:on\s+)?(" + "|".join(_WEEKDAYS) + r")"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.I,
+)
 _RELATIVE_ADVERBS = frozenset({"earlier", "yesterday", "today", "recently", "previously", "later"})
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
 
 def date_expression(cue: Token) -> str | None:
-    """The time expression attached to the cue verb ("Tuesday", "on Friday", "last week", "earlier")."""
+    """The time expression attached to the cue verb ("Tuesday", "on Friday", "in a statement on Monday")."""
     for child in cue.children:
-        if child.dep_ in {"npadvmod", "tmod"} and child.ent_type_ == "DATE":
-            return _date_entity_text(child)
-        if child.dep_ == "prep" and child.lower_ in {"on", "in", "during", "last"}:
-            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None and pobj.ent_type_ == "DATE":
-                return f"{child.text} {_date_entity_text(pobj)}"
         if child.dep_ == "advmod" and child.lower_ in _RELATIVE_ADVERBS:
             return child.text
+        if child.dep_ not in {"npadvmod", "tmod", "prep", "advmod"}:
+            continue
+        for token in child.subtree:
+            if token.ent_type_ in {"DATE", "TIME"}:
+                text = _date_entity_text(token)
+                before = token.doc[token.i - 1] if token.i > 0 else None
+                if before is not None and before.lower_ == "on" and token.ent_iob_ == "B":
+                    return f"on {text}"
+                return text
     return None
 
 
 def _date_entity_text(token: Token) -> str:
-    for ent in token.doc.ents:
+    """The date or time entity around `token`, joined with an adjacent one ("Tuesday" + "morning")."""
+    doc = token.doc
+    ents = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
+    for index, ent in enumerate(ents):
         if ent.start <= token.i < ent.end:
-            return ent.text
+            end = ent.end
+            for following in ents[index + 1 :]:
+                if following.start != end:
+                    break
+                end = following.end
+            return doc[ent.start : end].text
     return token.text
 
 
@@ -65,5 +80,7 @@ def _absolute(expression: str) -> dt.date | None:
     """Only a date that carries its own year can be resolved without a publication date."""
     if not _YEAR.search(expression):
         return None
-    parsed = dateparser.parse(expression, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+    # A fixed base: a missing month or day is January or the 1st, not today's.
+    settings = {"PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": dt.datetime(2000, 1, 1)}
+    parsed = dateparser.parse(expression, languages=["en"], settings=settings)
     return parsed.date() if parsed is not None else None

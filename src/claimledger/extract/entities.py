@@ -14,15 +14,13 @@ from claimledger.models import SOURCE_KINDS, SourceKind
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _SPACES = re.compile(r"\s+")
+_ARTICLES = re.compile(r"^(?:(?:the|a|an) )+")
 
 
 def name_key(text: str) -> str:
     """A lookup key: case-folded, apostrophes unified, spaces collapsed, a leading article dropped."""
     key = _SPACES.sub(" ", text.translate(_APOSTROPHES)).strip().casefold()
-    for article in ("the ", "a ", "an "):
-        if key.startswith(article):
-            return key[len(article) :]
-    return key
+    return _ARTICLES.sub("", key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +57,10 @@ class Gazetteer:
         places = _string_map(data.get("places", {}), "places", origin)
         demonyms = _string_map(data.get("demonyms", {}), "demonyms", origin)
         sources: dict[str, KnownSource] = {}
-        for entry in data.get("sources", []):
+        entries = data.get("sources", [])
+        if not isinstance(entries, list):
+            raise BadGazetteer("'sources' must be a list of {canonical, kind, aliases}", origin=origin)
+        for entry in entries:
             known = _known_source(entry, origin)
             for alias in [known.canonical, *entry.get("aliases", [])]:
                 sources[name_key(alias)] = known

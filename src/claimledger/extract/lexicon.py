@@ -140,9 +140,30 @@ REPORTATIVE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supp
 # "is said to", "was reported to": passive reporting verbs with no agent.
 PASSIVE_REPORTATIVES = frozenset({"say", "report", "claim", "allege", "rumor", "rumour"})
 
+# "is said to", "was reported to": reportative like "reportedly".
+REPORTATIVE_PHRASES = frozenset(
+    {"said to", "reported to", "claimed to", "alleged to", "rumored to", "rumoured to"}
+)
+# "are likely to", "is possible": predicative adjectives that hedge.
+PREDICATIVE_HEDGES = frozenset({"likely", "unlikely", "possible", "probable", "uncertain", "unclear"})
+
 # Hedges and the certainty each leaves, strongest doubt first.
 POSSIBLE_HEDGES = frozenset(
-    {"may", "might", "could", "possibly", "perhaps", "maybe", "possibility", "chance", "considering whether"}
+    {
+        "possible",
+        "uncertain",
+        "unclear",
+        "unlikely",
+        "may",
+        "might",
+        "could",
+        "possibly",
+        "perhaps",
+        "maybe",
+        "possibility",
+        "chance",
+        "considering whether",
+    }
 )
 PROBABLE_HEDGES = frozenset(
     {

@@ -79,7 +79,11 @@ def quantities_in(content: Span) -> list[Quantity]:
 
 def _is_pronoun_one(token: Token) -> bool:
     """A number word that counts nothing: "not a silent *one*"."""
-    return token.lower_ in _WORDS and token.dep_ not in {"nummod", "quantmod", "compound"}
+    return (
+        token.lower_ in _WORDS
+        and token.lower_ not in _VAGUE
+        and token.dep_ not in {"nummod", "quantmod", "compound"}
+    )
 
 
 def _value_of(token: Token) -> float | None:
@@ -103,6 +107,12 @@ def _quantity(number: list[Token], value: float) -> Quantity:
     first, last = number[0], number[-1]
     approximators = [t for t in doc[max(first.i - 2, 0) : first.i] if t.lower_ in APPROXIMATORS]
     start_token = approximators[0] if approximators else first
+    if (
+        start_token.lower_ in {"least", "most"}
+        and start_token.i > 0
+        and doc[start_token.i - 1].lower_ == "at"
+    ):
+        start_token = doc[start_token.i - 1]
     unit = _unit(last)
     span = TextSpan(
         start_token.idx, last.idx + len(last.text), doc.text[start_token.idx : last.idx + len(last.text)]
@@ -114,6 +124,10 @@ def _quantity(number: list[Token], value: float) -> Quantity:
 
 def _unit(number: Token) -> str | None:
     """The counted noun with its compounds and plain adjectives, not its nationality."""
+    of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if counted is not None:  # "thousands of people"
+        return counted.lower_
     head = number.head if number.dep_ in {"nummod", "quantmod", "compound"} else None
     if head is None and number.i + 1 < len(number.doc) and number.nbor().pos_ == "NOUN":
         head = number.nbor()

@@ -40,7 +40,8 @@ def describe(phrase: Span, gazetteer: Gazetteer) -> SourceMention:
 def _person(phrase: Span) -> str | None:
     """The person named: a PERSON entity, or a proper-name apposition ("Ambassador ... Robert Wood")."""
     for ent in phrase.ents:
-        if ent.label_ == "PERSON":
+        # Only the person the phrase is about: not "Ada Brennick's source" or "a source close to her".
+        if ent.label_ == "PERSON" and ent.start <= phrase.root.i < ent.end:
             return ent.text.removesuffix("'s").removesuffix("’s")
     for child in phrase.root.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
@@ -144,4 +145,7 @@ def _description(phrase: Span) -> str:
                 pieces[-1] = pieces[-1].rstrip() + token.whitespace_
             continue
         pieces.append(token.text_with_ws)
-    return "".join(pieces).strip()
+    description = "".join(pieces).strip()
+    if phrase.root.pos_ != "PROPN" and description[:1].isupper() and description[1:2].islower():
+        description = description[0].lower() + description[1:]
+    return description

@@ -1,0 +1,572 @@
+"""Attributions found by the real extractor in short invented reports: source chain, cue, content, stance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+
+from claimledger.extract import Extractor
+from claimledger.models import Attribution, Boilerplate, Certainty, Report, ReportMeta, Stance
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = dt.date(2024, 10, 22)  # a Tuesday
+INVERTED = (
+    "The ferry service was suspended, the Dunmore Herald reported Tuesday, citing an anonymous port official."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """What a reader checks first in an attribution: who, the cue, what, how."""
+
+    sources: tuple[str, ...]
+    cue: str
+    content: str
+    stance: Stance = "assert"
+    certainty: Certainty = "certain"
+    direct: bool = False
+
+
+def make_report(
+    text: str, *, published: dt.date | None = PUBLISHED, boilerplate: tuple[Boilerplate, ...] = ()
+) -> Report:
+    return Report(
+        id="0123456789abcdef",
+        origin="invented.txt",
+        text=text,
+        meta=ReportMeta(published=published),
+        boilerplate=boilerplate,
+    )
+
+
+def seen(attribution: Attribution) -> Seen:
+    return Seen(
+        sources=tuple(m.span.text if m.span else "" for m in attribution.chain),
+        cue=attribution.cue.text,
+        content=attribution.content.text,
+        stance=attribution.stance,
+        certainty=attribution.certainty,
+        direct=attribution.direct,
+    )
+
+
+def extract(
+    extractor: Extractor, text: str, *, published: dt.date | None = PUBLISHED
+) -> tuple[Attribution, ...]:
+    return extractor.extract(make_report(text, published=published))
+
+
+CASES = [
+    pytest.param(
+        "Mayor Ilse Varga said that the bridge had reopened.",
+        [Seen(("Mayor Ilse Varga",), "said", "the bridge had reopened")],
+        id="said-that",
+    ),
+    pytest.param(
+        "The mayor of Dunmore said the bridge would reopen in spring.",
+        [Seen(("The mayor of Dunmore",), "said", "the bridge would reopen in spring", certainty="possible")],
+        id="said-without-that",
+    ),
+    pytest.param(
+        "Ada Brennick told reporters that the yard would close.",
+        [Seen(("Ada Brennick",), "told", "the yard would close", certainty="possible")],
+        id="told-reporters-that",
+    ),
+    pytest.param(
+        INVERTED,
+        [
+            Seen(
+                ("the Dunmore Herald", "an anonymous port official"),
+                "reported",
+                "The ferry service was suspended",
+            )
+        ],
+        id="inverted-citing",
+    ),
+    pytest.param(
+        "The dam was damaged by the flood, according to the regional water authority.",
+        [Seen(("the regional water authority",), "according to", "The dam was damaged by the flood")],
+        id="according-to-at-end",
+    ),
+    pytest.param(
+        "According to the regional water authority, the dam was damaged by the flood.",
+        [Seen(("the regional water authority",), "According to", "the dam was damaged by the flood")],
+        id="according-to-at-start",
+    ),
+    pytest.param(
+        "The Dunmore Herald quoted Minister Ada Brennick as saying that the harbour would stay closed.",
+        [
+            Seen(
+                ("The Dunmore Herald", "Minister Ada Brennick"),
+                "quoted",
+                "the harbour would stay closed",
+                certainty="possible",
+            )
+        ],
+        id="quoted-as-saying",
+    ),
+    pytest.param(
+        "The Dunmore Herald's source said the shipyard had been sold.",
+        [Seen(("The Dunmore Herald", "The Dunmore Herald's source"), "said", "the shipyard had been sold")],
+        id="possessive-source",
+    ),
+    pytest.param(
+        "“The harbour will stay closed until the storm passes,” she said, “and the ferries will not run.”",
+        [
+            Seen(
+                ("she",),
+                "said",
+                "“The harbour will stay closed until the storm passes,”",
+                direct=True,
+            )
+        ],
+        id="split-direct-quote",
+    ),
+    pytest.param(
+        "“We will not allow the yard to close,” Ada Brennick told reporters.",
+        [Seen(("Ada Brennick",), "told", "“We will not allow the yard to close,”", direct=True)],
+        id="direct-quote-then-cue",
+    ),
+    pytest.param(
+        "The shipyard was reportedly sold to a foreign buyer.",
+        [
+            Seen(
+                (),
+                "reportedly",
+                "The shipyard was reportedly sold to a foreign buyer",
+                certainty="probable",
+            )
+        ],
+        id="reportedly-without-source",
+    ),
+    pytest.param(
+        "The port authority has not confirmed the closure of the harbour.",
+        [
+            Seen(
+                ("The port authority",),
+                "has not confirmed",
+                "the closure of the harbour",
+                stance="no_confirmation",
+                certainty="unknown",
+            )
+        ],
+        id="has-not-confirmed",
+    ),
+    pytest.param(
+        "The port authority did not say whether the cranes had been damaged.",
+        [
+            Seen(
+                ("The port authority",),
+                "did not say",
+                "the cranes had been damaged",
+                stance="no_confirmation",
+                certainty="unknown",
+            )
+        ],
+        id="did-not-say-whether",
+    ),
+    pytest.param(
+        "The ministry dismissed the reports as a malicious rumour.",
+        [Seen(("The ministry",), "dismissed", "the reports as a malicious rumour", stance="deny")],
+        id="dismissed-as",
+    ),
+    pytest.param(
+        "The ministry denied that it had sold the shipyard.",
+        [Seen(("The ministry",), "denied", "it had sold the shipyard", stance="deny")],
+        id="denied-that",
+    ),
+    pytest.param(
+        "The ministry called the reports baseless.",
+        [Seen(("The ministry",), "called", "the reports baseless", stance="deny")],
+        id="called-baseless",
+    ),
+    pytest.param(
+        "A spokesman for the ministry declined to comment on the reports.",
+        [
+            Seen(
+                ("A spokesman for the ministry",),
+                "declined to comment",
+                "the reports",
+                stance="no_confirmation",
+                certainty="unknown",
+            )
+        ],
+        id="declined-to-comment",
+    ),
+    pytest.param(
+        "The council voiced concern about the rising cost of the new bridge.",
+        [
+            Seen(
+                ("The council",),
+                "voiced concern about",
+                "the rising cost of the new bridge",
+                stance="concern",
+            )
+        ],
+        id="voiced-concern-about",
+    ),
+    pytest.param(
+        "The ministry condemned the attack on the harbour.",
+        [Seen(("The ministry",), "condemned", "the attack on the harbour", stance="condemn")],
+        id="condemned",
+    ),
+    pytest.param(
+        "The ministry has not confirmed the sale but defended the decision to close the yard.",
+        [
+            Seen(
+                ("The ministry",),
+                "has not confirmed",
+                "the sale",
+                stance="no_confirmation",
+                certainty="unknown",
+            ),
+            Seen(("The ministry",), "defended", "the decision to close the yard"),
+        ],
+        id="conjoined-verbs-share-subject",
+    ),
+    pytest.param(
+        "Ada Brennick said that the yard could be sold, claiming that the buyers had already paid.",
+        [
+            Seen(("Ada Brennick",), "said", "the yard could be sold", certainty="possible"),
+            Seen(("Ada Brennick",), "claiming", "the buyers had already paid"),
+        ],
+        id="participle-claiming-after-said",
+    ),
+    pytest.param(
+        "The ministry accused the union of sabotage, claiming that its members had damaged the cranes.",
+        [
+            Seen(("The ministry",), "accused", "the union of sabotage"),
+            Seen(("The ministry",), "claiming", "its members had damaged the cranes"),
+        ],
+        id="participle-claiming-after-accused",
+    ),
+    pytest.param(
+        "Minister Ada Brennick said the strike was led by the dock workers' union, "
+        "which was founded in 1921.",
+        [Seen(("Minister Ada Brennick",), "said", "the strike was led by the dock workers' union")],
+        id="relative-clause-cut",
+    ),
+    pytest.param(
+        "The Dunmore Herald reported that the harbour master said the cranes had been damaged.",
+        [
+            Seen(
+                ("The Dunmore Herald",),
+                "reported",
+                "the harbour master said the cranes had been damaged",
+            ),
+            Seen(("The Dunmore Herald", "the harbour master"), "said", "the cranes had been damaged"),
+        ],
+        id="nested-attribution",
+    ),
+    pytest.param(
+        "The Dunmore Herald reported that a port official quoted the harbour master as saying the "
+        "cranes were damaged.",
+        [
+            Seen(
+                ("The Dunmore Herald",),
+                "reported",
+                "a port official quoted the harbour master as saying the cranes were damaged",
+            ),
+            Seen(
+                ("The Dunmore Herald", "a port official", "the harbour master"),
+                "quoted",
+                "the cranes were damaged",
+            ),
+        ],
+        id="nested-quoted-as-saying",
+    ),
+    pytest.param(
+        "The harbour master said the cranes were damaged. He added that repairs would take months.",
+        [
+            Seen(("The harbour master",), "said", "the cranes were damaged"),
+            Seen(("He",), "added", "repairs would take months", certainty="possible"),
+        ],
+        id="two-sentences",
+    ),
+    pytest.param(
+        "The Dunmore Herald reported, citing two port officials, that the harbour would close.",
+        [
+            Seen(
+                ("The Dunmore Herald", "two port officials"),
+                "reported",
+                "the harbour would close",
+                certainty="possible",
+            )
+        ],
+        id="citing-before-the-clause",
+    ),
+    pytest.param(
+        "“We do not comment on rumours.” The ministry has not confirmed the sale.",
+        [
+            Seen(
+                ("The ministry",),
+                "has not confirmed",
+                "the sale",
+                stance="no_confirmation",
+                certainty="unknown",
+            )
+        ],
+        id="quote-before-a-negated-sentence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_attribution_source_cue_content_stance(extractor: Extractor, text: str, expected: list[Seen]) -> None:
+    assert [seen(a) for a in extract(extractor, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [c for c in CASES if not c.marks])
+def test_attribution_spans_are_slices_of_the_report(
+    extractor: Extractor, text: str, expected: list[Seen]
+) -> None:
+    report = make_report(text)
+    attributions = extractor.extract(report)
+    assert attributions
+    spans = [
+        span
+        for a in attributions
+        for span in [a.cue, a.content, *a.content_fragments, *(m.span for m in a.chain if m.span)]
+    ]
+    for span in spans:
+        assert 0 <= span.start < span.end <= len(report.text)
+        assert span.text == report.text[span.start : span.end]
+    for attribution in attributions:
+        for quantity in attribution.quantities:
+            assert (
+                attribution.content.start
+                <= quantity.span.start
+                < quantity.span.end
+                <= attribution.content.end
+            )
+            assert quantity.span.text == report.text[quantity.span.start : quantity.span.end]
+
+
+def test_attribution_said_that_content_leaves_out_that(extractor: Extractor) -> None:
+    text = "Mayor Ilse Varga said that the bridge had reopened."
+    (attribution,) = extract(extractor, text)
+    assert attribution.content.start == text.index("the bridge")
+    assert not attribution.content.text.lower().startswith("that")
+
+
+@pytest.mark.parametrize(
+    ("text", "anonymous"),
+    [
+        pytest.param(
+            INVERTED,
+            [False, True],
+            id="citing-anonymous",
+        ),
+        pytest.param(
+            "The Dunmore Herald quoted a senior official as saying the harbour would stay closed.",
+            [False, True],
+            id="quoted-senior-official",
+        ),
+        pytest.param(
+            "The Dunmore Herald's source said the shipyard had been sold.", [False, True], id="outlet-source"
+        ),
+        pytest.param(
+            "The Dunmore Herald quoted Minister Ada Brennick as saying that the harbour would stay closed.",
+            [False, False],
+            id="quoted-named-minister",
+        ),
+        pytest.param(
+            "Ada Brennick's source said the shipyard had been sold.",
+            [False, True],
+            id="person-source",
+        ),
+        pytest.param(
+            "The shipyard had been sold, according to a source close to Ada Brennick.",
+            [True],
+            id="source-close-to-person",
+        ),
+    ],
+)
+def test_attribution_chain_marks_anonymous_links(
+    extractor: Extractor, text: str, anonymous: list[bool]
+) -> None:
+    (attribution,) = extract(extractor, text)
+    assert [m.anonymous for m in attribution.chain] == anonymous
+
+
+def test_attribution_chain_describes_outlet_and_anonymous_official(extractor: Extractor) -> None:
+    text = INVERTED
+    (attribution,) = extract(extractor, text)
+    outlet, official = attribution.chain
+    assert (outlet.kind, outlet.canonical) == ("news_outlet", "Dunmore Herald")
+    assert (official.kind, official.anonymous, official.canonical) == (
+        "official",
+        True,
+        "unnamed port official",
+    )
+    assert attribution.source == outlet
+    assert attribution.origin == official
+
+
+def test_attribution_split_quote_keeps_both_fragments(extractor: Extractor) -> None:
+    text = "“The harbour will stay closed until the storm passes,” she said, “and the ferries will not run.”"
+    (attribution,) = extract(extractor, text)
+    assert [f.text for f in attribution.content_fragments] == [
+        "“The harbour will stay closed until the storm passes,”",
+        "“and the ferries will not run.”",
+    ]
+    assert attribution.direct
+
+
+def test_attribution_split_quote_across_sentences(extractor: Extractor) -> None:
+    text = (
+        "“The harbour will stay closed,” the minister said. "
+        "“The ferries will not run until the storm has passed.”"
+    )
+    (attribution,) = extract(extractor, text)
+    assert [m.span.text for m in attribution.chain if m.span] == ["the minister"]
+    assert [f.text for f in attribution.content_fragments] == [
+        "“The harbour will stay closed,”",
+        "“The ferries will not run until the storm has passed.”",
+    ]
+
+
+def test_attribution_participle_content_ends_before_it(extractor: Extractor) -> None:
+    text = "The ministry accused the union of sabotage, claiming that its members had damaged the cranes."
+    outer, inner = extract(extractor, text)
+    assert outer.content.end <= text.index(", claiming")
+    assert inner.chain == outer.chain
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked", "expected"),
+    [
+        pytest.param(
+            "The harbour master said the cranes were damaged.\nReaders said they loved our new app, "
+            "the editor said.\nThe ministry denied that it had sold the shipyard.",
+            "Readers said they loved our new app, the editor said.",
+            [("said", "the cranes were damaged"), ("denied", "it had sold the shipyard")],
+            id="middle-paragraph",
+        ),
+        pytest.param(
+            "Our editors said that you can support this newsletter today.\n"
+            "The ministry denied that it had sold the shipyard.",
+            "Our editors said that you can support this newsletter today.",
+            [("denied", "it had sold the shipyard")],
+            id="first-paragraph",
+        ),
+    ],
+)
+def test_attribution_boilerplate_yields_nothing(
+    extractor: Extractor, text: str, blocked: str, expected: list[tuple[str, str]]
+) -> None:
+    # Without the boilerplate range the blocked paragraph gives attributions of its own.
+    assert len(extract(extractor, text)) > len(expected)
+    start = text.index(blocked)
+    report = make_report(text, boilerplate=(Boilerplate(start, start + len(blocked), "appeal"),))
+    attributions = extractor.extract(report)
+    assert [(a.cue.text, a.content.text) for a in attributions] == expected
+    for attribution in attributions:
+        for span in [attribution.cue, attribution.content, *(m.span for m in attribution.chain if m.span)]:
+            assert not report.in_boilerplate(span.start, span.end)
+            assert span.text == report.text[span.start : span.end]
+
+
+def test_attribution_report_of_only_boilerplate_has_none(extractor: Extractor) -> None:
+    text = "Our editors said that you can support this newsletter today."
+    report = make_report(text, boilerplate=(Boilerplate(0, len(text), "appeal"),))
+    assert extractor.extract(report) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "event_date"),
+    [
+        ("Ada Brennick said on Tuesday that the harbour would reopen.", PUBLISHED, "on Tuesday", PUBLISHED),
+        (
+            "Ada Brennick said on Friday that the harbour would reopen.",
+            PUBLISHED,
+            "on Friday",
+            dt.date(2024, 10, 18),
+        ),
+        (
+            INVERTED,
+            PUBLISHED,
+            "Tuesday",
+            PUBLISHED,
+        ),
+        (
+            "Ada Brennick said yesterday that the ferry had sunk.",
+            PUBLISHED,
+            "yesterday",
+            dt.date(2024, 10, 21),
+        ),
+        (
+            "Ada Brennick said last week that the ferry had sunk.",
+            PUBLISHED,
+            "last week",
+            dt.date(2024, 10, 15),
+        ),
+        ("Ada Brennick said on Tuesday that the harbour would reopen.", None, "on Tuesday", None),
+        ("Ada Brennick said that the harbour would reopen.", PUBLISHED, None, None),
+        pytest.param(
+            "The yard will close next year, Ada Brennick said in a statement on Monday.",
+            PUBLISHED,
+            "on Monday",
+            dt.date(2024, 10, 21),
+            id="in-a-statement-on-monday",
+        ),
+        pytest.param(
+            "The ferry had sunk, Ada Brennick said Tuesday morning.",
+            PUBLISHED,
+            "Tuesday morning",
+            PUBLISHED,
+            id="tuesday-morning",
+        ),
+    ],
+)
+def test_attribution_event_date_from_the_cue(
+    extractor: Extractor,
+    text: str,
+    published: dt.date | None,
+    expression: str | None,
+    event_date: dt.date | None,
+) -> None:
+    (attribution,) = extract(extractor, text, published=published)
+    assert (attribution.date_expression, attribution.event_date) == (expression, event_date)
+
+
+def test_attribution_participle_inherits_the_date(extractor: Extractor) -> None:
+    text = "The shipyard had been sold, the ministry said Tuesday, adding that the buyer had paid in cash."
+    attributions = extract(extractor, text)
+    assert [(a.cue.text, a.event_date) for a in attributions] == [("said", PUBLISHED), ("adding", PUBLISHED)]
+
+
+def test_attribution_quantities_in_content(extractor: Extractor) -> None:
+    text = "Officials in Valeport said the flood had damaged 300 homes and about 2,000 cars in 2023."
+    (attribution,) = extract(extractor, text)
+    assert [(q.value, q.unit, q.approximate, q.span.text) for q in attribution.quantities] == [
+        (300.0, "homes", False, "300"),
+        (2000.0, "cars", True, "about 2,000"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The shipyard is said to have been sold to a foreign buyer.",
+            id="is-said-to",
+        ),
+        pytest.param("The shipyard was allegedly sold to a foreign buyer.", id="allegedly"),
+    ],
+)
+def test_attribution_reportative_without_source(extractor: Extractor, text: str) -> None:
+    (attribution,) = extract(extractor, text)
+    assert attribution.chain == ()
+    assert attribution.certainty == "probable"
+
+
+def test_attribution_extract_many_keeps_report_order(extractor: Extractor) -> None:
+    texts = ["The ministry denied the report.", "Nothing was said.", "The council condemned the attack."]
+    reports = [make_report(t) for t in texts]
+    many = extractor.extract_many(reports, batch_size=2)
+    assert [[a.cue.text for a in found] for found in many] == [["denied"], [], ["condemned"]]
+    assert many == [extractor.extract(r) for r in reports]
