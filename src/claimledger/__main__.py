@@ -1,0 +1,5 @@
+"""`python -m claimledger`: the same as the `claimledger` command."""
+
+from claimledger.cli import main
+
+main()

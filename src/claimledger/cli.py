@@ -1,0 +1,297 @@
+"""The command line: the only module that prints or exits. stdout carries data, stderr progress and logs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from claimledger import render
+from claimledger.errors import BadDate, ClaimledgerError
+from claimledger.models import ReportMeta
+from claimledger.serialize import attribution_to_dict, json_line, rejected_to_dict, report_to_dict
+from claimledger.settings import Settings
+from claimledger.store import SqlStore, open_store
+
+if TYPE_CHECKING:
+    from claimledger.pipeline import IngestSummary
+
+logger = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_REJECTED, EXIT_ERROR = 0, 1, 2
+# Piped output is not wrapped: one table row, one text line per line, whatever the width.
+UNWRAPPED = 100_000
+
+HELP = """Who claimed what, through whom, how hedged, who denied it: a ledger of attributed claims
+in news reports.
+
+\b
+Exit codes:
+  0  everything went well
+  1  some inputs were rejected (each named on stderr; the rest was stored)
+  2  usage, configuration or database error: one line `error: [CODE] message` on stderr
+
+\b
+Error codes:
+  CL1xx  an input that cannot become a report (CL100 unreadable, CL101 missing, CL102 empty, CL103 binary,
+         CL104 undecodable, CL105 too large, CL106 bad HTML, CL107 bad record,
+         CL108 unsupported)
+  CL2xx  usage or configuration (CL201 bad date, CL202 bad gazetteer, CL203 no language model)
+  CL3xx  the database (CL300 cannot open or write, CL301 not found or ambiguous id)
+"""
+
+app = typer.Typer(
+    name="claimledger",
+    help=HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="table for people, jsonl for programs.")
+]
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            metavar="PATH",
+            help="SQLite file or SQLAlchemy URL [env CLAIMLEDGER_DB; default ./claimledger.db].",
+        ),
+    ] = None,
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "--verbose", "-v", count=True, show_default=False, help="Log more to stderr (-vv for debug)."
+        ),
+    ] = 0,
+) -> None:
+    _configure_logging(verbose)
+    ctx.obj = Settings.from_env(db=db)
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH", help="Files or folders to read.", show_default=False)
+    ],
+    publisher: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Publisher of reports that do not name one.")
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(metavar="YYYY-MM-DD", help="Publication date of reports that do not give one."),
+    ] = None,
+) -> None:
+    """Read reports, find their attributions and store what is new."""
+    # Imported here: the readers and the MinHash index take a second to import, which the other
+    # commands and --help need not wait for.
+    from claimledger import pipeline
+
+    settings: Settings = ctx.obj
+    with _errors():
+        defaults = ReportMeta(publisher=publisher, published=_parse_date("--published", published))
+        store = open_store(settings)
+        try:
+            with _progress() as on_progress:
+                summary = pipeline.ingest(
+                    paths, store=store, settings=settings, defaults=defaults, on_progress=on_progress
+                )
+        finally:
+            store.close()
+    for rejected in summary.rejected:
+        _err(f"rejected: {rejected.origin}: [{rejected.code}] {rejected.message}")
+    _err(summary_line(summary))
+    if summary.rejected:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+@app.command()
+def reports(ctx: typer.Context, output_format: FormatOption = OutputFormat.table) -> None:
+    """List stored reports, oldest first."""
+    with _errors(), _reading(ctx) as store:
+        if output_format is OutputFormat.jsonl:
+            for report in store.reports():
+                _out(json_line(report_to_dict(report)))
+            return
+        counts = Counter(a.report_id for a in store.attributions())
+        _print_table(render.reports_table(store.reports(), counts))
+
+
+@app.command()
+def attributions(
+    ctx: typer.Context,
+    report: Annotated[str | None, typer.Option(metavar="ID", help="Only this report (id or prefix).")] = None,
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """List stored attributions: who said what, how sure, about when."""
+    with _errors(), _reading(ctx) as store:
+        found = store.attributions(report_id=report)
+        if output_format is OutputFormat.jsonl:
+            for attribution in found:
+                _out(json_line(attribution_to_dict(attribution)))
+            return
+        _print_table(render.attributions_table(found))
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    report_id: Annotated[str, typer.Argument(metavar="REPORT_ID", help="A report id or unique prefix.")],
+) -> None:
+    """Show one report with its sources, cues and contents marked, then its attributions."""
+    with _errors(), _reading(ctx) as store:
+        report = store.report(report_id)
+        found = list(store.attributions(report_id=report.id))
+    console = _stdout()
+    for line in render.report_header(report):
+        _out(line)
+    _out("")
+    spans = render.marks(report, found)
+    if console.is_terminal:
+        console.print(render.styled_text(report.text.rstrip(), spans))
+    else:
+        _out(render.LEGEND)
+        _out("")
+        _out(render.marked_text(report.text, spans).rstrip())
+    _out("")
+    _out(f"attributions: {len(found)}")
+    for number, attribution in enumerate(found, start=1):
+        _out(render.attribution_line(number, attribution))
+
+
+@app.command()
+def rejects(ctx: typer.Context, output_format: FormatOption = OutputFormat.table) -> None:
+    """List inputs that could not become reports, with why."""
+    with _errors(), _reading(ctx) as store:
+        if output_format is OutputFormat.jsonl:
+            for rejected in store.rejects():
+                _out(json_line(rejected_to_dict(rejected)))
+            return
+        _print_table(render.rejects_table(store.rejects()))
+
+
+def summary_line(summary: IngestSummary) -> str:
+    """`ingested 14 reports (2 near-duplicate copies), 3 already stored, 1 rejected, 57 attributions`."""
+    return (
+        f"ingested {_count(summary.stored, 'report')}"
+        f" ({_count(summary.copies, 'near-duplicate copy', 'near-duplicate copies')}),"
+        f" {summary.duplicates} already stored, {len(summary.rejected)} rejected,"
+        f" {_count(summary.attributions, 'attribution')}"
+    )
+
+
+def _count(number: int, singular: str, plural: str | None = None) -> str:
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
+def _parse_date(option: str, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return dt.date.fromisoformat(value)
+    except ValueError:
+        pass  # a well-formed but impossible date, such as 2026-02-30, gets the same message
+    raise BadDate(f"{option} {value!r} is not a date; give YYYY-MM-DD, e.g. 2026-03-03")
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn a claimledger error into one line on stderr and exit code 2."""
+    try:
+        yield
+    except ClaimledgerError as e:
+        _err(f"error: {e.one_line()}")
+        raise typer.Exit(EXIT_ERROR) from e
+
+
+@contextmanager
+def _reading(ctx: typer.Context) -> Iterator[SqlStore]:
+    """The store for a reading command; it must exist already."""
+    store = open_store(ctx.obj, must_exist=True)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[str], None]]:
+    """A progress callback: a rich progress bar when stderr is a terminal, nothing otherwise."""
+    console = Console(stderr=True, highlight=False, markup=False, emoji=False)
+    if not console.is_terminal:
+        yield lambda message: None
+        return
+    columns = (SpinnerColumn(), BarColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("starting", total=None)
+        yield lambda message: progress.update(task, description=render.clip(message, 80), advance=1)
+
+
+def _stdout() -> Console:
+    """A console on stdout: styled on a terminal, plain and unwrapped when piped."""
+    console = Console(file=sys.stdout, highlight=False, markup=False, emoji=False)
+    if not console.is_terminal:
+        console.width = UNWRAPPED
+    return console
+
+
+def _print_table(table: Table) -> None:
+    """A table on stdout, without the padding rich leaves at the end of each line."""
+    console = _stdout()
+    with console.capture() as captured:
+        console.print(table)
+    for line in captured.get().splitlines():
+        _out(line.rstrip())
+
+
+def _out(line: str) -> None:
+    typer.echo(line)
+
+
+def _err(line: str) -> None:
+    typer.echo(" ".join(line.split()), err=True)
+
+
+class _CliLogHandler(logging.StreamHandler[TextIO]):
+    """Logs to the stderr of the moment (tests swap it), configured by the CLI only."""
+
+
+def _configure_logging(verbosity: int) -> None:
+    package = logging.getLogger("claimledger")
+    for handler in [h for h in package.handlers if isinstance(h, _CliLogHandler)]:
+        package.removeHandler(handler)
+    handler = _CliLogHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    package.addHandler(handler)
+    package.setLevel(max(logging.DEBUG, logging.WARNING - 10 * verbosity))
+
+
+def main() -> None:
+    """The `claimledger` console script."""
+    app(prog_name="claimledger")

@@ -1,0 +1,155 @@
+"""The database tables (SQLAlchemy 2.0 declarative), in portable types for SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+SCHEMA_VERSION = 1
+ID_LENGTH = 64
+
+
+class UtcDateTime(TypeDecorator[dt.datetime]):
+    """An aware datetime stored in UTC; SQLite drops the zone, so it is put back on reading."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value.isoformat()} cannot be stored; give it a time zone")
+        return value.astimezone(dt.UTC)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, dt.datetime):
+            raise TypeError(f"expected a datetime from the database, got {value!r}")
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class SchemaVersionRow(Base):
+    __tablename__ = "schema_version"
+
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
+class ReportRow(Base):
+    __tablename__ = "reports"
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    origin: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    publisher: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    author: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    external_id: Mapped[str | None] = mapped_column(Text)
+    copy_of: Mapped[str | None] = mapped_column(String(ID_LENGTH), ForeignKey("reports.id"))
+    similarity: Mapped[float | None] = mapped_column(Float)
+    ingested_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    word_count: Mapped[int] = mapped_column(Integer)
+
+
+class BoilerplateRow(Base):
+    __tablename__ = "boilerplate"
+
+    report_id: Mapped[str] = mapped_column(ForeignKey("reports.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class CreditRow(Base):
+    __tablename__ = "credits"
+
+    report_id: Mapped[str] = mapped_column(ForeignKey("reports.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    agency: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(32))
+
+
+class SignatureRow(Base):
+    __tablename__ = "signatures"
+
+    report_id: Mapped[str] = mapped_column(ForeignKey("reports.id"), primary_key=True)
+    hashvalues: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class AttributionRow(Base):
+    __tablename__ = "attributions"
+    __table_args__ = (Index("ix_attributions_report_position", "report_id", "position"),)
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    report_id: Mapped[str] = mapped_column(ForeignKey("reports.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    cue_start: Mapped[int] = mapped_column(Integer)
+    cue_end: Mapped[int] = mapped_column(Integer)
+    cue_text: Mapped[str] = mapped_column(Text)
+    content_start: Mapped[int] = mapped_column(Integer)
+    content_end: Mapped[int] = mapped_column(Integer)
+    content_text: Mapped[str] = mapped_column(Text)
+    direct: Mapped[bool] = mapped_column(Boolean)
+    stance: Mapped[str] = mapped_column(String(32))
+    certainty: Mapped[str] = mapped_column(String(32))
+    hedges: Mapped[list[str]] = mapped_column(JSON)
+    event_date: Mapped[dt.date | None] = mapped_column(Date)
+    date_expression: Mapped[str | None] = mapped_column(Text)
+    quantities: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    content_fragments: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+
+
+class ChainLinkRow(Base):
+    __tablename__ = "chain_links"
+
+    attribution_id: Mapped[str] = mapped_column(ForeignKey("attributions.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(32))
+    anonymous: Mapped[bool] = mapped_column(Boolean)
+    canonical: Mapped[str | None] = mapped_column(Text)
+
+
+class RejectedRow(Base):
+    __tablename__ = "rejected"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    origin: Mapped[str] = mapped_column(Text)
+    code: Mapped[str] = mapped_column(String(16))
+    message: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    rejected_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+metadata = Base.metadata

@@ -1,0 +1,348 @@
+"""SqlStore: the Store protocol on SQLAlchemy Core; SQLite by default, PostgreSQL by URL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from claimledger.errors import NotFound, StoreError
+from claimledger.models import Attribution, Rejected, Report
+from claimledger.settings import Settings
+from claimledger.store import rows
+from claimledger.store.base import Batch, StoredSignature
+from claimledger.store.schema import (
+    SCHEMA_VERSION,
+    AttributionRow,
+    BoilerplateRow,
+    ChainLinkRow,
+    CreditRow,
+    RejectedRow,
+    ReportRow,
+    SchemaVersionRow,
+    SignatureRow,
+    metadata,
+)
+
+logger = logging.getLogger(__name__)
+
+MIN_PREFIX = 4
+# Ids per IN (...) list: well under SQLite's bound-parameter limit, small enough to stream reports.
+CHUNK = 500
+_WRITE = "claimledger_write"
+
+
+class SqlStore:
+    """Reports, attributions and rejected inputs in one SQL database; every batch is one transaction."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._where = engine.url.render_as_string(hide_password=True)
+
+    def add_batch(self, batch: Batch) -> None:
+        """Store `batch` all or nothing; reports already stored, and their attributions, are skipped."""
+        try:
+            with self._engine.connect() as conn:
+                conn = conn.execution_options(**{_WRITE: True})
+                with conn.begin():
+                    self._write(conn, batch)
+        except SQLAlchemyError as e:
+            raise StoreError(
+                f"the batch could not be stored and nothing of it was: {_reason(e)}", origin=self._where
+            ) from e
+
+    def _write(self, conn: Connection, batch: Batch) -> None:
+        known = self._known(conn, [report.id for report in batch.reports])
+        new: dict[str, Report] = {}
+        for report in batch.reports:
+            if report.id not in known:
+                new.setdefault(report.id, report)
+        now = dt.datetime.now(dt.UTC)
+        # copy_of is set after all inserts: a report may name as original one inserted after it.
+        _insert(conn, ReportRow, [rows.report_values(report, now) for report in new.values()])
+        _insert(conn, BoilerplateRow, [v for report in new.values() for v in rows.boilerplate_values(report)])
+        _insert(conn, CreditRow, [v for report in new.values() for v in rows.credit_values(report)])
+        signatures = [
+            {"report_id": report_id, "hashvalues": hashvalues}
+            for report_id, hashvalues in batch.signatures.items()
+            if report_id in new
+        ]
+        _insert(conn, SignatureRow, signatures)
+        attributions = [a for a in batch.attributions if a.report_id not in known]
+        positions: dict[str, int] = {}
+        attribution_values = []
+        for attribution in attributions:
+            position = positions.get(attribution.report_id, 0)
+            positions[attribution.report_id] = position + 1
+            attribution_values.append(rows.attribution_values(attribution, position))
+        _insert(conn, AttributionRow, attribution_values)
+        _insert(conn, ChainLinkRow, [v for a in attributions for v in rows.chain_values(a)])
+        links: dict[str, tuple[str | None, float | None]] = {
+            r.id: (r.copy_of, r.similarity) for r in new.values() if r.copy_of is not None
+        }
+        links.update(batch.copy_updates)
+        self._set_copies(conn, links)
+        self._add_rejected(conn, batch.rejected)
+        logger.info("stored %d reports, %d attributions", len(new), len(attributions))
+
+    def _set_copies(self, conn: Connection, links: dict[str, tuple[str | None, float | None]]) -> None:
+        for report_id, (copy_of, similarity) in links.items():
+            changed = conn.execute(
+                update(ReportRow)
+                .where(ReportRow.id == report_id)
+                .values(copy_of=copy_of, similarity=similarity)
+            ).rowcount
+            if not changed:
+                logger.warning("copy update for report %s, which is not stored; ignored", report_id)
+
+    def _add_rejected(self, conn: Connection, rejected: Sequence[Rejected]) -> None:
+        """Append rejected inputs, skipping one already stored with the same origin, hash and code."""
+        hashes = sorted({r.sha256 for r in rejected})
+        seen: set[tuple[str, str, str]] = set()
+        for chunk in _chunks(hashes):
+            query = select(RejectedRow.origin, RejectedRow.sha256, RejectedRow.code).where(
+                RejectedRow.sha256.in_(chunk)
+            )
+            seen.update((row.origin, row.sha256, row.code) for row in conn.execute(query))
+        values = []
+        for item in rejected:
+            key = (item.origin, item.sha256, item.code)
+            if key not in seen:
+                seen.add(key)
+                values.append(rows.rejected_values(item))
+        _insert(conn, RejectedRow, values)
+
+    def known_report_ids(self, report_ids: Iterable[str]) -> set[str]:
+        """Which of `report_ids` are stored already."""
+        with self._read() as conn:
+            return self._known(conn, list(report_ids))
+
+    def _known(self, conn: Connection, report_ids: Sequence[str]) -> set[str]:
+        known: set[str] = set()
+        for chunk in _chunks(sorted(set(report_ids))):
+            known.update(conn.scalars(select(ReportRow.id).where(ReportRow.id.in_(chunk))))
+        return known
+
+    def report(self, report_id: str) -> Report:
+        """The report with this id or unique id prefix (at least 4 characters); raises NotFound."""
+        with self._read() as conn:
+            full_id = self._resolve(conn, report_id)
+            return self._load_reports(conn, [full_id])[0]
+
+    def _resolve(self, conn: Connection, report_id: str) -> str:
+        key = report_id.strip()
+        if conn.scalar(select(ReportRow.id).where(ReportRow.id == key)) is not None:
+            return key
+        if len(key) < MIN_PREFIX:
+            raise NotFound(
+                f"no report with id {key!r}; give the full id or a prefix of at least {MIN_PREFIX} characters"
+            )
+        query = select(ReportRow.id).where(ReportRow.id.startswith(key, autoescape=True))
+        matches = list(conn.scalars(query.order_by(ReportRow.id).limit(6)))
+        if not matches:
+            raise NotFound(f"no report with id or id prefix {key!r}; `claimledger reports` lists them")
+        if len(matches) > 1:
+            shown = ", ".join(matches[:5]) + (", ..." if len(matches) > 5 else "")
+            raise NotFound(f"id prefix {key!r} is ambiguous, it matches {shown}; give more characters")
+        return matches[0]
+
+    def reports(self) -> Iterator[Report]:
+        """All reports, oldest publication first (unknown dates last), then in order of ingest."""
+        query = select(ReportRow.id).order_by(
+            ReportRow.published.is_(None), ReportRow.published, ReportRow.ingested_at, ReportRow.id
+        )
+        with self._read() as conn:
+            ordered = list(conn.scalars(query))
+        for chunk in _chunks(ordered):
+            with self._read() as conn:
+                yield from self._load_reports(conn, chunk)
+
+    def _load_reports(self, conn: Connection, report_ids: Sequence[str]) -> list[Report]:
+        """The reports with these ids, in this order."""
+        report_rows = {
+            row.id: row
+            for row in conn.execute(select(ReportRow.__table__).where(ReportRow.id.in_(report_ids)))
+        }
+        credits = rows.group(
+            conn.execute(
+                select(CreditRow.__table__)
+                .where(CreditRow.report_id.in_(report_ids))
+                .order_by(CreditRow.report_id, CreditRow.position)
+            ),
+            "report_id",
+        )
+        boilerplate = rows.group(
+            conn.execute(
+                select(BoilerplateRow.__table__)
+                .where(BoilerplateRow.report_id.in_(report_ids))
+                .order_by(BoilerplateRow.report_id, BoilerplateRow.position)
+            ),
+            "report_id",
+        )
+        return [
+            rows.report_from(report_rows[rid], credits.get(rid, []), boilerplate.get(rid, []))
+            for rid in report_ids
+        ]
+
+    def attributions(self, *, report_id: str | None = None) -> Iterator[Attribution]:
+        """Attributions of one report (id or unique prefix) or of all, in report order then text order."""
+        query = (
+            select(AttributionRow.id)
+            .join(ReportRow, ReportRow.id == AttributionRow.report_id)
+            .order_by(
+                ReportRow.published.is_(None),
+                ReportRow.published,
+                ReportRow.ingested_at,
+                ReportRow.id,
+                AttributionRow.position,
+            )
+        )
+        with self._read() as conn:
+            if report_id is not None:
+                query = query.where(AttributionRow.report_id == self._resolve(conn, report_id))
+            ordered = list(conn.scalars(query))
+        for chunk in _chunks(ordered):
+            with self._read() as conn:
+                yield from self._load_attributions(conn, chunk)
+
+    def _load_attributions(self, conn: Connection, attribution_ids: Sequence[str]) -> list[Attribution]:
+        found = {
+            row.id: row
+            for row in conn.execute(
+                select(AttributionRow.__table__).where(AttributionRow.id.in_(attribution_ids))
+            )
+        }
+        links = rows.group(
+            conn.execute(
+                select(ChainLinkRow.__table__)
+                .where(ChainLinkRow.attribution_id.in_(attribution_ids))
+                .order_by(ChainLinkRow.attribution_id, ChainLinkRow.position)
+            ),
+            "attribution_id",
+        )
+        return [rows.attribution_from(found[aid], links.get(aid, [])) for aid in attribution_ids]
+
+    def rejects(self) -> Iterator[Rejected]:
+        """Rejected inputs in the order they were stored."""
+        with self._read() as conn:
+            result = conn.execute(select(RejectedRow.__table__).order_by(RejectedRow.id))
+            yield from (rows.rejected_from(row) for row in result)
+
+    def signatures(self) -> Iterator[StoredSignature]:
+        """MinHash signatures of all stored reports, with their publication dates."""
+        query = (
+            select(SignatureRow.report_id, ReportRow.published, SignatureRow.hashvalues)
+            .join(ReportRow, ReportRow.id == SignatureRow.report_id)
+            .order_by(SignatureRow.report_id)
+        )
+        with self._read() as conn:
+            for row in conn.execution_options(yield_per=CHUNK).execute(query):
+                yield StoredSignature(row.report_id, row.published, bytes(row.hashvalues))
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, for summaries and tests."""
+        with self._read() as conn:
+            return {
+                table.name: int(conn.scalar(select(func.count()).select_from(table)) or 0)
+                for table in metadata.sorted_tables
+            }
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        """A connection for reading; a database error inside becomes a StoreError."""
+        try:
+            with self._engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as e:
+            raise StoreError(f"cannot read the database: {_reason(e)}", origin=self._where) from e
+
+
+def open_store(settings: Settings, *, must_exist: bool = False) -> SqlStore:
+    """The store at `settings.db_url`, tables created if missing; `must_exist` refuses a new SQLite file."""
+    try:
+        url = make_url(settings.db_url)
+        engine = create_engine(url)
+    except (ArgumentError, ValueError, ImportError) as e:
+        raise StoreError(f"cannot use database URL {settings.db_url!r}: {e}") from e
+    where = url.render_as_string(hide_password=True)
+    if engine.dialect.name == "sqlite":
+        _check_sqlite_file(url.database, must_exist=must_exist, where=where)
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+    try:
+        metadata.create_all(engine)
+        _check_schema_version(engine, where)
+    except SQLAlchemyError as e:
+        engine.dispose()
+        raise StoreError(f"cannot open the database: {_reason(e)}", origin=where) from e
+    except StoreError:
+        engine.dispose()
+        raise
+    return SqlStore(engine)
+
+
+def _check_sqlite_file(database: str | None, *, must_exist: bool, where: str) -> None:
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    if must_exist and not path.exists():
+        raise NotFound("no database here; run `claimledger ingest` first or pass --db", origin=where)
+    if not path.parent.is_dir():
+        raise StoreError(f"directory {str(path.parent)!r} does not exist; create it first", origin=where)
+
+
+def _check_schema_version(engine: Engine, where: str) -> None:
+    with engine.connect() as conn, conn.begin():
+        found = conn.scalar(select(func.max(SchemaVersionRow.version)))
+        if found is None:
+            conn.execute(insert(SchemaVersionRow).values(version=SCHEMA_VERSION))
+        elif found != SCHEMA_VERSION:
+            raise StoreError(
+                f"database schema version {found}, this claimledger reads version {SCHEMA_VERSION}; "
+                "use a matching claimledger or a new database",
+                origin=where,
+            )
+
+
+def _sqlite_on_connect(dbapi_connection: Any, connection_record: Any) -> None:
+    """Foreign keys on, WAL journal; SQLAlchemy, not the driver, emits BEGIN (see _sqlite_on_begin)."""
+    # The sqlite3 driver's legacy mode begins transactions only at the first write, so reads before it
+    # would not be part of the batch's transaction; taking over BEGIN makes a batch truly atomic.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+def _sqlite_on_begin(conn: Connection) -> None:
+    # A writer takes the write lock up front, so it never fails half-way on a lock upgrade.
+    immediate = conn.get_execution_options().get(_WRITE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _insert(conn: Connection, table: type[Any], values: list[dict[str, Any]]) -> None:
+    # An insert with an empty parameter list would insert one row of defaults.
+    if values:
+        conn.execute(insert(table), values)
+
+
+def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+def _reason(error: SQLAlchemyError) -> str:
+    """The driver's one-line reason for a database error, without SQLAlchemy's statement dump."""
+    orig = getattr(error, "orig", None)
+    return " ".join(str(orig if orig is not None else error).split())
