@@ -16,6 +16,8 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e ".[test,dev]"
 	touch $@
 
+# The examples are about a fictional world; examples/gazetteer.json teaches claimledger its places and sources.
+demo: export CLAIMLEDGER_GAZETTEER := examples/gazetteer.json
 demo: $(STAMP)
 	$(BIN)/claimledger --db $(DB) ingest examples/reports
 	$(BIN)/claimledger --db $(DB) reports
@@ -30,6 +32,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
+	$(BIN)/python bench/seed.py
 	$(BIN)/python bench/throughput.py
 
 clean:

@@ -1,46 +1,19 @@
-"""Shared fixtures: settings on a temporary database, a store and the CLI on it, a fast fake extractor."""
+"""Shared fixtures: settings on a temporary database, a store and the CLI on it, the real extractor."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 from typer.testing import CliRunner, Result
 
 from claimledger.cli import app
-from claimledger.models import Attribution, Report, SourceMention, Span
+from claimledger.extract import Extractor
+from claimledger.extract.nlp import load_nlp
 from claimledger.settings import Settings, db_url_for
 from claimledger.store import SqlStore, open_store
-
-SAID = re.compile(r"\b([A-Z][\w-]+) said,? ([^.]+)\.")
-
-
-class FakeExtractor:
-    """`<Name> said <content>.` becomes an attribution: deterministic, instant, no language model."""
-
-    def __init__(self, settings: Settings | None = None) -> None:
-        self.calls: list[int] = []
-
-    def extract_many(self, reports: Sequence[Report]) -> list[tuple[Attribution, ...]]:
-        self.calls.append(len(reports))
-        return [tuple(self._extract(report)) for report in reports]
-
-    def _extract(self, report: Report) -> Iterator[Attribution]:
-        for number, match in enumerate(SAID.finditer(report.text)):
-            source = Span.of(report.text, *match.span(1))
-            cue_start = match.end(1) + 1
-            yield Attribution(
-                id=f"{report.id}-{number}",
-                report_id=report.id,
-                chain=(SourceMention(source, "unspecified", anonymous=False, canonical=source.text),),
-                cue=Span.of(report.text, cue_start, cue_start + 4),
-                content=Span.of(report.text, *match.span(2)),
-                direct=False,
-                stance="assert",
-                certainty="certain",
-            )
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -68,21 +41,32 @@ def store(settings: Settings) -> Iterator[SqlStore]:
     opened.close()
 
 
-@pytest.fixture
-def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> type[FakeExtractor]:
-    """Every Extractor the pipeline creates is a FakeExtractor."""
-    monkeypatch.setattr("claimledger.extract.Extractor", FakeExtractor)
-    return FakeExtractor
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The real spaCy model, loaded once per process (the loader caches it)."""
+    return load_nlp(Settings().spacy_models)
+
+
+@pytest.fixture(scope="session")
+def extractor(nlp: Language) -> Extractor:
+    """The real extractor on default settings; it shares the model `nlp` loaded."""
+    return Extractor(Settings())
 
 
 @pytest.fixture
 def cli(db_path: Path) -> Callable[..., Result]:
-    """`claimledger --db <tmp db> ARGS...`, run in-process; exceptions other than exits propagate."""
+    """`claimledger --db <tmp db> ARGS...`, run in-process with the real extractor the pipeline creates.
+
+    Exceptions other than exits propagate.
+    """
     runner = CliRunner()
 
     def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
-        # Variables that would make rich style the output, unset unless a test sets them.
-        clean: dict[str, str | None] = {"FORCE_COLOR": None, "TTY_COMPATIBLE": None, "CLAIMLEDGER_DB": None}
+        # Variables that would style the output or change the database or the gazetteer (and so the
+        # attributions found), unset unless a test sets them.
+        clean: dict[str, str | None] = dict.fromkeys(
+            ["FORCE_COLOR", "TTY_COMPATIBLE", "CLAIMLEDGER_DB", "CLAIMLEDGER_GAZETTEER"]
+        )
         return runner.invoke(
             app, ["--db", str(db_path), *args], env=clean | (env or {}), catch_exceptions=False
         )

@@ -17,7 +17,7 @@ Cli = Callable[..., Result]
 
 
 @pytest.fixture(autouse=True)
-def inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_extractor: type) -> Path:
+def inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The fixtures copied to `in/` of a temporary working directory, so origins are short and stable."""
     shutil.copytree(FIXTURES, tmp_path / "in")
     monkeypatch.chdir(tmp_path)
@@ -35,7 +35,7 @@ def test_cli_ingest_good_inputs_exit_0(cli: Cli) -> None:
     assert (result.exit_code, result.stdout) == (0, "")
     assert (
         result.stderr
-        == "ingested 4 reports (1 near-duplicate copy), 0 already stored, 0 rejected, 4 attributions\n"
+        == "ingested 4 reports (1 near-duplicate copy), 0 already stored, 0 rejected, 13 attributions\n"
     )
 
 
@@ -53,7 +53,7 @@ def test_cli_ingest_folder(cli: Cli) -> None:
     result = cli("ingest", "in")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == (
-        "ingested 6 reports (1 near-duplicate copy), 0 already stored, 1 rejected, 6 attributions"
+        "ingested 6 reports (1 near-duplicate copy), 0 already stored, 1 rejected, 15 attributions"
     )
 
 
@@ -114,7 +114,7 @@ def test_cli_ingest_bad_batch_with_good_file_stores_the_good_one(cli: Cli, tmp_p
     assert result.stderr.splitlines() == [
         "rejected: empty.txt: [CL102] empty.txt is empty; nothing to ingest",
         "rejected: missing.txt: [CL101] missing.txt does not exist",
-        "ingested 1 report (0 near-duplicate copies), 0 already stored, 2 rejected, 1 attribution",
+        "ingested 1 report (0 near-duplicate copies), 0 already stored, 2 rejected, 4 attributions",
     ]
     assert len(cli("reports", "--format", "jsonl").stdout.splitlines()) == 2
 
@@ -187,7 +187,7 @@ def test_cli_ingest_database_from_environment(tmp_path: Path) -> None:
 def test_cli_ingest_progress_on_terminal_goes_to_stderr(cli: Cli) -> None:
     result = cli("ingest", "in/grain-talks.txt", env={"FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"})
     assert (result.exit_code, result.stdout) == (0, "")
-    assert "\x1b[" in result.stderr and "storing 1 reports, 1 attributions" in result.stderr
+    assert "\x1b[" in result.stderr and "storing 1 reports, 3 attributions" in result.stderr
     assert result.stderr.splitlines()[-1].endswith(
-        "ingested 1 report (0 near-duplicate copies), 0 already stored, 0 rejected, 1 attribution"
+        "ingested 1 report (0 near-duplicate copies), 0 already stored, 0 rejected, 3 attributions"
     )

@@ -16,7 +16,7 @@ COMMANDS = ["ingest", "reports", "attributions", "show", "rejects"]
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    unset = {"CLAIMLEDGER_DB", "FORCE_COLOR", "TTY_COMPATIBLE"}
+    unset = {"CLAIMLEDGER_DB", "CLAIMLEDGER_GAZETTEER", "FORCE_COLOR", "TTY_COMPATIBLE"}
     env = {key: value for key, value in os.environ.items() if key not in unset}
     return subprocess.run(
         [sys.executable, "-m", "claimledger", *args],
@@ -68,8 +68,8 @@ def test_cli_main_real_run_offsets_point_into_report_text(tmp_path: Path) -> Non
     shutil.copytree(FIXTURES, tmp_path / "in")
     ingest = run("ingest", "in", cwd=tmp_path)
     assert ingest.returncode == 1, ingest.stderr
-    assert ingest.stderr.splitlines()[-1].startswith(
-        "ingested 6 reports (1 near-duplicate copy), 0 already stored, 1 rejected,"
+    assert ingest.stderr.splitlines()[-1] == (
+        "ingested 6 reports (1 near-duplicate copy), 0 already stored, 1 rejected, 15 attributions"
     )
     texts = {
         r["id"]: r["text"]
@@ -78,7 +78,7 @@ def test_cli_main_real_run_offsets_point_into_report_text(tmp_path: Path) -> Non
     attributions = [
         json.loads(line) for line in run("attributions", "-f", "jsonl", cwd=tmp_path).stdout.splitlines()
     ]
-    assert attributions
+    assert len(attributions) == 15
     for attribution in attributions:
         text = texts[attribution["report_id"]]
         spans = [attribution["cue"], attribution["content"], *attribution["content_fragments"]]

@@ -53,8 +53,8 @@ MENTION_FIELDS = ["text", "start", "end", "kind", "anonymous", "canonical"]
 
 
 @pytest.fixture(autouse=True)
-def ingested(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_extractor: type) -> None:
-    """The fixture reports ingested from `in/` of a temporary working directory."""
+def ingested(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fixture reports ingested, with the real extractor, from `in/` of a temporary working directory."""
     shutil.copytree(FIXTURES, tmp_path / "in")
     monkeypatch.chdir(tmp_path)
     assert cli("ingest", "in").exit_code == 1
@@ -71,12 +71,12 @@ def test_cli_reports_table(cli: Cli) -> None:
     assert result.stdout == (
         "id                 published    publisher             title                                   words   copy_of            attributions\n"
         "─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────\n"
-        "775549c14a07e9dc   2026-03-01   Lorn Valley Courier   River levels fall along the Lorn        78      —                  1\n"
-        "74b712a6cfc7a5e5   2026-03-02   Ostland Wire          Ferry service to Skarholm suspended     42      —                  1\n"
-        "ec3768bf95b84ce4   2026-03-02   Northern Ledger       Grain talks resume in Osterholm         59      —                  1\n"
-        "ee78925293fd07ea   2026-03-03   The Harbour Gazette   Velmora port closed after tanker fire   128     —                  1\n"
-        "07904584a552134f   2026-03-04   Coastline Daily       Fire on tanker shuts Velmora port       128     ee78925293fd07ea   1\n"
-        "979bde5a54e884b3   2026-03-05   Ostland Wire          Museum reopens after renovation         42      —                  1\n"
+        "c7d9d25ff389e7d8   2026-03-01   Lorn Valley Courier   River levels fall along the Lorn        83      —                  2\n"
+        "92a8d54c8cedf4fb   2026-03-02   Ostland Wire          Ferry service to Skarholm suspended     49      —                  1\n"
+        "c813dd4ba0d6f4bd   2026-03-02   Northern Ledger       Grain talks resume in Osterholm         65      —                  3\n"
+        "0bbc22d58351530d   2026-03-03   The Harbour Gazette   Velmora port closed after tanker fire   132     —                  4\n"
+        "5f2d56c3099f6ca9   2026-03-04   Coastline Daily       Fire on tanker shuts Velmora port       132     0bbc22d58351530d   4\n"
+        "6d9b5744f4b6661c   2026-03-05   Ostland Wire          Museum reopens after renovation         46      —                  1\n"
     )
 
 
@@ -85,7 +85,7 @@ def test_cli_reports_jsonl_shape(cli: Cli) -> None:
     assert [list(report) for report in reports] == [REPORT_FIELDS] * 6
     river = reports[0]
     assert river == {
-        "id": "775549c14a07e9dc",
+        "id": "c7d9d25ff389e7d8",
         "origin": "in/river-bulletin.html",
         "publisher": "Lorn Valley Courier",
         "published": "2026-03-01",
@@ -115,42 +115,52 @@ def test_cli_attributions_table(cli: Cli) -> None:
     result = cli("attributions")
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
-        "report     source      kind          cue    content                                                        stance   certainty   event_date\n"
-        "──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────\n"
-        "775549c1   Brandt      unspecified   said   the embankments had held everywhere except at the old mill,…   assert   certain     —\n"
-        "74b712a6   Lindqvist   unspecified   said   the crossings would resume once the storm had passed           assert   certain     —\n"
-        "ec3768bf   Halvorsen   unspecified   said   the two delegations had agreed on a timetable for inspectio…   assert   certain     —\n"
-        "ee789252   Kessler     unspecified   said   the blaze was brought under control by early evening           assert   certain     —\n"
-        "07904584   Kessler     unspecified   said   the blaze was brought under control by early evening           assert   certain     —\n"
-        "979bde5a   Aronsen     unspecified   said   the new galleries would show the history of the harbour fro…   assert   certain     —\n"
+        "report     source                             kind          cue                   content                                                        stance            certainty   event_date\n"
+        "─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────\n"
+        "c7d9d25f   Karin Brandt, the regional coun…   unspecified   said                  the embankments had held everywhere except at the old mill,…   assert            certain     —\n"
+        "c7d9d25f   Farmers in the valley              unspecified   said                  the spring sowing would be delayed by about a week while th…   assert            possible    —\n"
+        "92a8d54c   Erik Lindqvist, a spokesman for…   official      said                  the crossings would resume once the storm had passed           assert            possible    —\n"
+        "c813dd4b   Jonas Halvorsen                    unspecified   said                  the two delegations had agreed on a timetable for inspectio…   assert            certain     —\n"
+        "c813dd4b   A spokesperson for the Varenian…   official      declined to comment   the talks                                                      no_confirmation   unknown     —\n"
+        "c813dd4b   Traders in the capital             unspecified   reported              wheat prices fell slightly after the meeting was announced     assert            certain     —\n"
+        "0bbc22d5   the harbour authority              official      said                  The port of Velmora was closed on Tuesday after a fire brok…   assert            certain     —\n"
+        "0bbc22d5   The harbour master, Anna Kessler   official      said                  the blaze was brought under control by early evening           assert            certain     —\n"
+        "0bbc22d5   a statement from the shipping c…   unspecified   according to          No crew members were hurt                                      assert            certain     —\n"
+        "0bbc22d5   Officials at the ministry of tr…   official      said                  the cause of the fire was not yet known                        assert            certain     —\n"
+        "5f2d56c3   the harbour authority              official      said                  The port of Velmora was closed on Tuesday after a fire brok…   assert            certain     —\n"
+        "5f2d56c3   The harbour master, Anna Kessler   official      said                  the blaze was brought under control by early evening           assert            certain     —\n"
+        "5f2d56c3   a statement from the shipping c…   unspecified   according to          No crew members were hurt                                      assert            certain     —\n"
+        "5f2d56c3   Officials at the ministry of tr…   official      said                  the cause of the fire was not yet known                        assert            certain     —\n"
+        "6d9b5744   The museum's director, Lise Aro…   official      said                  the new galleries would show the history of the harbour fro…   assert            possible    —\n"
     )
 
 
 def test_cli_attributions_jsonl_shape(cli: Cli) -> None:
     attributions = jsonl(cli("attributions", "--format", "jsonl"))
-    assert [list(a) for a in attributions] == [ATTRIBUTION_FIELDS] * 6
+    assert [list(a) for a in attributions] == [ATTRIBUTION_FIELDS] * 15
     first = attributions[0]
     assert first["source"] == first["chain"][0]  # type: ignore[index]
     assert list(first["source"]) == MENTION_FIELDS  # type: ignore[arg-type]
     brandt = {
-        "text": "Brandt",
+        "text": "Karin Brandt, the regional council’s chief engineer",
         "start": 164,
-        "end": 170,
+        "end": 215,
         "kind": "unspecified",
         "anonymous": False,
-        "canonical": "Brandt",
+        "canonical": "Karin Brandt",
     }
     assert first == {
-        "id": "775549c14a07e9dc-0",
-        "report_id": "775549c14a07e9dc",
+        "id": "27d6c79bd800233b",
+        "report_id": "c7d9d25ff389e7d8",
         "source": brandt,
         "chain": [brandt],
-        "cue": {"text": "said", "start": 171, "end": 175},
+        "cue": {"text": "said", "start": 217, "end": 221},
+        # ", where a short stretch of road was washed away" is Brandt's claim too: a "where" clause
+        # stays in the content; only "which"/"who" background clauses are cut.
         "content": {
-            "text": "the embankments had held everywhere except at the old mill, "
-            "where a short stretch of road was washed away",
-            "start": 176,
-            "end": 281,
+            "text": "the embankments had held everywhere except at the old mill, where a short stretch of road was washed away",
+            "start": 222,
+            "end": 327,
         },
         "content_fragments": [],
         "direct": False,
@@ -164,18 +174,20 @@ def test_cli_attributions_jsonl_shape(cli: Cli) -> None:
 
 
 def test_cli_attributions_of_one_report_by_prefix(cli: Cli) -> None:
-    attributions = jsonl(cli("attributions", "--report", "ec3768", "-f", "jsonl"))
+    attributions = jsonl(cli("attributions", "--report", "c813dd", "-f", "jsonl"))
     assert [(a["report_id"], a["source"]["text"]) for a in attributions] == [  # type: ignore[index]
-        ("ec3768bf95b84ce4", "Halvorsen")
+        ("c813dd4ba0d6f4bd", "Jonas Halvorsen"),
+        ("c813dd4ba0d6f4bd", "A spokesperson for the Varenian foreign ministry"),
+        ("c813dd4ba0d6f4bd", "Traders in the capital"),
     ]
 
 
 def test_cli_show_plain(cli: Cli) -> None:
-    result = cli("show", "ec376")
+    result = cli("show", "c813d")
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
         "Grain talks resume in Osterholm\n"
-        "id: ec3768bf95b84ce4\n"
+        "id: c813dd4ba0d6f4bd\n"
         "publisher: Northern Ledger\n"
         "published: 2026-03-02\n"
         "origin: in/grain-talks.txt\n"
@@ -185,21 +197,31 @@ def test_cli_show_plain(cli: Cli) -> None:
         "Negotiators from Ostland and Varenia met again in Osterholm on Monday to discuss grain shipments "
         "across the Lorn Strait.\n"
         "\n"
-        "[[Halvorsen]] {said} <<the two delegations had agreed on a timetable for inspections>>. "
-        "A spokesperson for the Varenian foreign ministry declined to comment on the talks.\n"
+        "[[Jonas Halvorsen]], who leads the Ostland delegation, {said} "
+        "<<the two delegations had agreed on a timetable for inspections>>. "
+        "[[A spokesperson for the Varenian foreign ministry]] {declined to comment} on <<the talks>>.\n"
         "\n"
-        "Traders in the capital reported that wheat prices fell slightly after the meeting was announced.\n"
+        "[[Traders in the capital]] {reported} that "
+        "<<wheat prices fell slightly after the meeting was announced>>.\n"
         "\n"
-        "attributions: 1\n"
-        "1. Halvorsen (unspecified) said: “the two delegations had agreed on a timetable for inspections” "
-        "(assert; certain; indirect)\n"
+        "attributions: 3\n"
+        "1. Jonas Halvorsen (unspecified) said: "
+        "“the two delegations had agreed on a timetable for inspections” "
+        "(assert; certain; indirect; quantities: two)\n"
+        "2. A spokesperson for the Varenian foreign ministry (official) declined to comment: “the talks” "
+        "(no_confirmation; unknown; indirect)\n"
+        "3. Traders in the capital (unspecified) reported: "
+        "“wheat prices fell slightly after the meeting was announced” (assert; certain; indirect)\n"
     )
 
 
 def test_cli_show_on_terminal_styles_instead_of_markers(cli: Cli) -> None:
-    result = cli("show", "ec376", env={"FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"})
+    result = cli("show", "c813d", env={"FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"})
     assert result.exit_code == 0
-    assert "\x1b[1;36mHalvorsen\x1b[0m \x1b[1;33msaid\x1b[0m \x1b[4;32mthe two delegations" in result.stdout
+    assert (
+        "\x1b[1;36mJonas Halvorsen\x1b[0m, who leads the Ostland delegation, \x1b[1;33msaid\x1b[0m "
+        "\x1b[4;32mthe two delegations"
+    ) in result.stdout
     assert "[[" not in result.stdout and "marks:" not in result.stdout
 
 

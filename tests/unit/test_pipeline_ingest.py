@@ -1,4 +1,4 @@
-"""pipeline.ingest: read → clean → dedup → extract → one stored batch, with a fake extractor."""
+"""pipeline.ingest: read → clean → dedup → extract → one stored batch, with the real extractor."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 
 from claimledger.errors import StoreError
+from claimledger.extract import Extractor
 from claimledger.models import Attribution, Report, ReportMeta
-from claimledger.pipeline import AttributionExtractor, IngestSummary, ingest
+from claimledger.pipeline import IngestSummary, ingest
 from claimledger.settings import Settings
 from claimledger.store import Batch, SqlStore
 
@@ -20,19 +21,40 @@ CLI = Path(__file__).parents[1] / "fixtures" / "cli"
 ORIGINAL, COPY, GRAIN = CLI / "port-closure.txt", CLI / "port-closure-copy.txt", CLI / "grain-talks.txt"
 
 
-class NoExtractor:
-    """Fails the test if the pipeline ever creates an extractor."""
+class SpyExtractor(Extractor):
+    """The real extractor, recording the number of reports in each `extract_many` call."""
 
     def __init__(self, settings: Settings) -> None:
-        raise AssertionError("an extractor was created with nothing to extract")
+        super().__init__(settings)
+        self.calls: list[int] = []
+
+    def extract_many(
+        self, reports: Sequence[Report], *, batch_size: int = 16
+    ) -> list[tuple[Attribution, ...]]:
+        self.calls.append(len(reports))
+        return super().extract_many(reports, batch_size=batch_size)
 
 
 @pytest.fixture
-def run(store: SqlStore, settings: Settings, fake_extractor: type[AttributionExtractor]) -> Run:
-    """`ingest` on the test store with the fake extractor."""
+def created(monkeypatch: pytest.MonkeyPatch) -> list[SpyExtractor]:
+    """Every extractor the pipeline creates itself, each a `SpyExtractor`, in order of creation."""
+    instances: list[SpyExtractor] = []
+
+    class Recorded(SpyExtractor):
+        def __init__(self, settings: Settings) -> None:
+            super().__init__(settings)
+            instances.append(self)
+
+    monkeypatch.setattr("claimledger.extract.Extractor", Recorded)
+    return instances
+
+
+@pytest.fixture
+def run(store: SqlStore, settings: Settings, extractor: Extractor) -> Run:
+    """`ingest` on the test store with the real extractor."""
 
     def run_ingest(paths: Sequence[Path | str], **options: Any) -> IngestSummary:
-        return ingest(paths, store=store, settings=settings, extractor=fake_extractor(), **options)
+        return ingest(paths, store=store, settings=settings, extractor=extractor, **options)
 
     return run_ingest
 
@@ -42,7 +64,7 @@ Run = Callable[..., IngestSummary]
 
 def test_pipeline_ingest_stores_reports_and_attributions(store: SqlStore, run: Run) -> None:
     summary = run([GRAIN, ORIGINAL])
-    assert summary == IngestSummary(stored=2, duplicates=0, copies=0, rejected=(), attributions=2)
+    assert summary == IngestSummary(stored=2, duplicates=0, copies=0, rejected=(), attributions=7)
     stored = {report.meta.title: report for report in store.reports()}
     assert sorted(stored) == ["Grain talks resume in Osterholm", "Velmora port closed after tanker fire"]
     report = stored["Velmora port closed after tanker fire"]
@@ -54,7 +76,12 @@ def test_pipeline_ingest_stores_reports_and_attributions(store: SqlStore, run: R
         url="https://harbour-gazette.example/velmora-port-closed",
     )
     assert report.text.startswith("The port of Velmora was closed on Tuesday")
-    assert [a.chain[0].canonical for a in store.attributions(report_id=report.id)] == ["Kessler"]
+    assert [a.chain[0].canonical for a in store.attributions(report_id=report.id)] == [
+        "harbour authority",
+        "Anna Kessler",
+        "statement from the shipping company that operates the vessel",
+        "unnamed officials at the ministry of transport",
+    ]
 
 
 def test_pipeline_ingest_again_stores_nothing_new(store: SqlStore, run: Run) -> None:
@@ -109,26 +136,37 @@ def test_pipeline_ingest_rejects_bad_inputs_and_goes_on(store: SqlStore, run: Ru
 
 
 def test_pipeline_ingest_nothing_new_creates_no_extractor(
-    store: SqlStore, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store: SqlStore, settings: Settings, tmp_path: Path, created: list[SpyExtractor]
 ) -> None:
-    monkeypatch.setattr("claimledger.extract.Extractor", NoExtractor)
     (tmp_path / "empty.txt").write_bytes(b"")
     summary = ingest([tmp_path / "empty.txt"], store=store, settings=settings)
     assert (summary.stored, len(summary.rejected)) == (0, 1)
+    assert created == []
+
+
+def test_pipeline_ingest_already_stored_creates_no_extractor(
+    store: SqlStore, settings: Settings, run: Run, created: list[SpyExtractor]
+) -> None:
+    run([GRAIN])
+    summary = ingest([GRAIN], store=store, settings=settings)
+    assert (summary.stored, summary.duplicates) == (0, 1)
+    assert created == []
 
 
 def test_pipeline_ingest_creates_extractor_when_needed(
-    store: SqlStore, settings: Settings, fake_extractor: type[AttributionExtractor]
+    store: SqlStore, settings: Settings, created: list[SpyExtractor]
 ) -> None:
-    assert ingest([GRAIN], store=store, settings=settings).attributions == 1
+    assert ingest([GRAIN], store=store, settings=settings).attributions == 3
+    assert [extractor.calls for extractor in created] == [[1]]
 
 
-def test_pipeline_ingest_extracts_in_batches(
-    store: SqlStore, settings: Settings, fake_extractor: type[Any]
-) -> None:
-    extractor = fake_extractor()
-    ingest(sorted(CLI.glob("*.txt")), store=store, settings=settings, extractor=extractor, batch_size=2)
+def test_pipeline_ingest_extracts_in_batches(store: SqlStore, settings: Settings) -> None:
+    extractor = SpyExtractor(settings)
+    summary = ingest(
+        sorted(CLI.glob("*.txt")), store=store, settings=settings, extractor=extractor, batch_size=2
+    )
     assert extractor.calls == [2, 1]
+    assert summary.attributions == 11
 
 
 def test_pipeline_ingest_reports_progress(run: Run, tmp_path: Path) -> None:
@@ -138,25 +176,32 @@ def test_pipeline_ingest_reports_progress(run: Run, tmp_path: Path) -> None:
         f"read {GRAIN}",
         f"rejected {tmp_path / 'missing.txt'}",
         "extracted 1/1 reports",
-        "storing 1 reports, 1 attributions",
+        "storing 1 reports, 3 attributions",
     ]
 
 
 def test_pipeline_ingest_store_failure_keeps_earlier_data(
-    store: SqlStore, settings: Settings, run: Run, fake_extractor: type[Any]
+    store: SqlStore, settings: Settings, run: Run
 ) -> None:
     run([ORIGINAL])
     before = list(store.reports()), list(store.attributions()), store.counts()
 
-    class DuplicatingExtractor(fake_extractor):  # type: ignore[misc,valid-type]
-        """Gives every attribution the same id, so storing the batch fails after some inserts."""
+    class DuplicatingExtractor(Extractor):
+        """The real extractor, but every attribution gets the same id, so storing fails after some inserts."""
 
-        def extract_many(self, reports: Sequence[Report]) -> list[tuple[Attribution, ...]]:
-            found = super().extract_many(reports)
+        def extract_many(
+            self, reports: Sequence[Report], *, batch_size: int = 16
+        ) -> list[tuple[Attribution, ...]]:
+            found = super().extract_many(reports, batch_size=batch_size)
             return [tuple(replace(a, id="same") for a in attributions) for attributions in found]
 
     with pytest.raises(StoreError, match=r"UNIQUE constraint failed: attributions\.id"):
-        ingest([GRAIN, COPY, "missing.txt"], store=store, settings=settings, extractor=DuplicatingExtractor())
+        ingest(
+            [GRAIN, COPY, "missing.txt"],
+            store=store,
+            settings=settings,
+            extractor=DuplicatingExtractor(settings),
+        )
     assert (list(store.reports()), list(store.attributions()), store.counts()) == before
 
 

@@ -33,6 +33,8 @@ class Found:
     frame: str = "speech"  # speech, object, concern, according, reportative, decline
     negated: bool = False
     inherited_from: Found | None = None
+    # Where the source's verdict on the content is worded, when it is not in the content itself.
+    judgement: tuple[int, int] | None = None
 
 
 def find_attributions(doc: Doc, quotes: Quotes, *, skip: Skip) -> list[Found]:
@@ -98,13 +100,29 @@ def _child(token: Token, *deps: str) -> Token | None:
 def _verb_attribution(verb: Token, by_cue: dict[int, Found]) -> Found | None:
     """A reporting verb with its own subject: "X said that ...", "X dismissed Y as ..."."""
     subject = _subject(verb)
-    if subject is None:
+    if subject is None or _speaks_inside_quote(verb, subject):
         return None
     found = _with_content(verb)
     if found is None:
         return None
     found.sources = _chain(verb, subject)
     return found
+
+
+def _speaks_inside_quote(verb: Token, subject: Span) -> bool:
+    """ "“We welcome observers,” he said": inside a quotation, "we" is the quoted speaker talking."""
+    return subject.root.lower_ in _FIRST_PERSON and _inside_quotation(verb)
+
+
+_FIRST_PERSON = frozenset({"i", "we", "you"})
+
+
+def _inside_quotation(token: Token) -> bool:
+    text = token.doc.text
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    before = text[line_start : token.idx]
+    opened = before.count("“") - before.count("”") + (before.count('"') % 2)
+    return opened > 0
 
 
 def _subject(verb: Token) -> Span | None:
@@ -161,6 +179,16 @@ def _with_content(verb: Token) -> Found | None:
         obj = _child(verb, "dobj")
         if obj is None:
             return None
+        if obj.lower_ in {"which", "that", "whom"} and verb.dep_ == "relcl":
+            # "the report, which Vessaria called a fantasy": the content is what "which" stands for
+            antecedent = _noun_phrase_top(verb.head)
+            start, end = antecedent.left_edge.idx, verb.left_edge.idx
+            content = trim(verb.doc.text, start, end)
+            found = Found(
+                verb, _cue_range(verb, negated), content, antecedent, frame="object", negated=negated
+            )
+            found.judgement = (verb.idx, verb.right_edge.idx + len(verb.right_edge.text))
+            return found
         parts = [obj, *(c for c in verb.rights if c.i > obj.i and _is_as_complement(c))]
         return Found(
             verb, _cue_range(verb, negated), _parts_range(parts), obj, frame="object", negated=negated
@@ -191,6 +219,13 @@ def _clause_complement(verb: Token) -> Token | None:
     return None
 
 
+def _noun_phrase_top(noun: Token) -> Token:
+    """The head of the whole noun phrase around `noun`: "the report of launchers heading for *the valley*"."""
+    while noun.dep_ in {"pobj", "prep", "acl", "compound", "nmod", "poss"} and noun.head is not noun:
+        noun = noun.head
+    return noun
+
+
 def _is_as_complement(token: Token) -> bool:
     """ "... dismissed the claims *as a groundless rumour*", "... called it *a fabrication*"."""
     if token.dep_ == "prep" and token.lower_ == "as":
@@ -207,22 +242,28 @@ def _parts_range(parts: list[Token]) -> tuple[int, int]:
 
 
 def _background_clauses(root: Token) -> list[Token]:
-    """Clauses inside a content that are the outlet's narration, not the speaker's words.
+    """Clauses inside a content that are not the speaker's claim, cut when they end it.
 
-    A relative clause after a comma ("Russia, which invaded Ukraine in 2022") and a clause that
-    follows a closing quotation mark ("... as 'not directed against us' after Seoul summoned").
+    A "which"/"who" clause after a comma is the outlet's background ("Russia, which invaded
+    Ukraine in 2022"), unlike "the mill, where the road was washed away"; a clause after a
+    closing quotation mark is the outlet's narration ("... as 'not directed against us' after
+    Seoul summoned ..."); a participle that is itself a cue starts a new attribution.
     """
-    doc = root.doc
-    cut = []
-    for token in root.subtree:
-        before = doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
-        if (
-            (token.dep_ == "relcl" and before is not None and before.text == ",")
-            or (token.dep_ == "advcl" and before is not None and before.text in '”"')
-            or (token.dep_ in {"advcl", "conj"} and token.tag_ == "VBG" and _is_cue_verb(token))
-        ):
-            cut.append(token)
-    return cut
+    return [token for token in root.subtree if _is_background(token)]
+
+
+def _is_background(token: Token) -> bool:
+    doc = token.doc
+    before = doc[token.left_edge.i - 1].text if token.left_edge.i > 0 else ""
+    if token.dep_ == "relcl":
+        return before == "," and _is_which_clause(token)
+    if token.dep_ == "advcl" and before in '”"':
+        return True
+    return token.dep_ in {"advcl", "conj"} and token.tag_ == "VBG" and _is_cue_verb(token)
+
+
+def _is_which_clause(clause: Token) -> bool:
+    return any(t.lower_ in {"which", "who", "whom", "whose"} for t in clause.subtree if t.i <= clause.i)
 
 
 def _clause_range(clause: Token) -> tuple[int, int]:

@@ -281,6 +281,13 @@ ROLE_KINDS: dict[str, SourceKind] = {
     **dict.fromkeys(
         [
             "secretary",
+            "director",
+            "negotiator",
+            "chairman",
+            "chairwoman",
+            "chair",
+            "manager",
+            "master",
             "official",
             "officials",
             "source",

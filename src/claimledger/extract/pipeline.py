@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as ParseSpan
 
 from claimledger.extract.attribution import Found, find_attributions
 from claimledger.extract.certainty import certainty_of, hedges_of
+from claimledger.extract.coref import MentionMemory
 from claimledger.extract.dates import date_expression, resolve
 from claimledger.extract.entities import Gazetteer
 from claimledger.extract.nlp import load_nlp
 from claimledger.extract.quantities import quantities_in
 from claimledger.extract.sources import describe
-from claimledger.extract.spans import Quotes
+from claimledger.extract.spans import Quotes, trim
 from claimledger.extract.stance import stance_of
-from claimledger.models import Attribution, Report, Span
+from claimledger.models import Attribution, Report, SourceMention, Span
 from claimledger.settings import Settings
 
 
@@ -44,18 +45,34 @@ class Extractor:
         """Attributions of `report` from its parse `doc` (of the same length as its text)."""
         quotes = Quotes(report.text)
         found = find_attributions(doc, quotes, skip=report.in_boilerplate)
+        _clip_datelines(report, found)
         chains = _nested_chains(found)
-        return tuple(self._attribution(report, doc, quotes, f, chains[id(f)]) for f in found)
+        mentions = self._mentions(chains.values())
+        return tuple(
+            self._attribution(
+                report, doc, quotes, f, [mentions[s.start_char, s.end_char] for s in chains[id(f)]]
+            )
+            for f in found
+        )
+
+    def _mentions(self, chains: Iterable[list[ParseSpan]]) -> dict[tuple[int, int], SourceMention]:
+        """Every source phrase described once, in text order, short forms resolved to earlier ones."""
+        phrases = {(s.start_char, s.end_char): s for chain in chains for s in chain}
+        memory = MentionMemory()
+        return {
+            key: memory.resolve(phrases[key], describe(phrases[key], self.gazetteer))
+            for key in sorted(phrases)
+        }
 
     def _attribution(
-        self, report: Report, doc: Doc, quotes: Quotes, found: Found, sources: list[ParseSpan]
+        self, report: Report, doc: Doc, quotes: Quotes, found: Found, chain: list[SourceMention]
     ) -> Attribution:
         text = report.text
         cue = Span.of(text, *found.cue)
         content = Span.of(text, *found.content)
-        chain = tuple(describe(s, self.gazetteer) for s in sources)
         lemma = found.cue_token.lemma_.lower()
-        stance = stance_of(lemma, frame=found.frame, negated=found.negated, content_text=content.text)
+        wording = text[slice(*found.judgement)] if found.judgement else content.text
+        stance = stance_of(lemma, frame=found.frame, negated=found.negated, content_text=wording)
         hedges = hedges_of(found.content_root, found.cue_token)
         expression = self._date_expression(found)
         content_doc = doc.char_span(content.start, content.end, alignment_mode="expand")
@@ -63,7 +80,7 @@ class Extractor:
         return Attribution(
             id=_attribution_id(report.id, cue, content),
             report_id=report.id,
-            chain=chain,
+            chain=tuple(chain),
             cue=cue,
             content=content,
             direct=_is_direct(quotes, content, fragments),
@@ -85,6 +102,15 @@ class Extractor:
                 return expression
             node = node.inherited_from
         return None
+
+
+def _clip_datelines(report: Report, found: list[Found]) -> None:
+    """A wire dateline ("VELKA, March 3 (MPA) —") opens the paragraph but is no one's words."""
+    datelines = [c for c in report.credits if c.kind == "dateline"]
+    for item in found:
+        for credit in datelines:
+            if credit.start <= item.content[0] < credit.end:
+                item.content = trim(report.text, credit.end, item.content[1])
 
 
 def _without_boilerplate(report: Report) -> str:

@@ -27,6 +27,9 @@ def describe(phrase: Span, gazetteer: Gazetteer) -> SourceMention:
     known = gazetteer.source(phrase.text)
     if known is not None:
         return SourceMention(span, known.kind, False, known.canonical)
+    place = gazetteer.country(phrase.text)
+    if place is not None:  # metonymy: "Seoul said", "Dravik denied"
+        return SourceMention(span, "government", False, f"{place} (government)")
     head = phrase.root
     if head.pos_ == "PRON":
         return SourceMention(span, "unspecified", False, None)
@@ -95,9 +98,9 @@ def _kind(
 
 def _title_kind(phrase: Span) -> SourceKind:
     """The kind of a named person, from the title words around the name."""
-    for token in phrase:
+    for token in reversed(phrase):  # the title nearest the name: "ministry spokesperson Colonel X"
         role = ROLE_KINDS.get(token.lower_)
-        if role is not None and role not in {"news_outlet", "social_media", "organisation"}:
+        if role is not None and role not in {"news_outlet", "social_media", "organisation", "ministry"}:
             return role
     return "unspecified"
 
@@ -118,7 +121,7 @@ def _canonical(
 ) -> str | None:
     if person is not None:
         return person
-    description = _description(phrase)
+    description = _description(phrase, drop_nationality=country is not None)
     if anonymous:
         unnamed = " ".join(w for w in description.split() if w.lower() not in _ANONYMITY_MARKS)
         label = f"unnamed {unnamed}".strip()
@@ -130,14 +133,15 @@ def _canonical(
     return description or None
 
 
-def _description(phrase: Span) -> str:
+def _description(phrase: Span, *, drop_nationality: bool) -> str:
     """The phrase without its article, possessive marks and the words that only name its country."""
     pieces: list[str] = []
     for token in phrase:
         if token.i == phrase.start and token.lower_ in {"the", "a", "an"}:
             continue
-        if token.ent_type_ == "NORP" or (
-            token.ent_type_ == "GPE" and token.dep_ in {"compound", "amod", "poss"}
+        if drop_nationality and (
+            token.ent_type_ == "NORP"
+            or (token.ent_type_ == "GPE" and token.dep_ in {"compound", "amod", "poss"})
         ):
             continue
         if token.dep_ == "case":
