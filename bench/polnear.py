@@ -1,0 +1,148 @@
+"""Attribution quality on PolNeAR (train or dev), scored the way BBC's citron is scored.
+
+Reads `DIR/data/<split>/text/*.txt`, scores claimledger's attributions against the first
+annotator's `.ann` listed in `DIR/data/metadata.tsv`, and prints the six dev figures of
+`shared/data/README.md`. The test split is kept elsewhere and never read here.
+
+    python bench/polnear.py --split dev [--data DIR] [--predictions FILE] [--limit N]
+
+The last line printed is one JSON object of figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from claimledger.extract import Extractor
+from claimledger.models import Attribution, Report, ReportMeta
+from claimledger.settings import Settings
+from polnear_score import Counts, gold_quotes, prediction_quote, score_article
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
+FIGURES = (
+    ("cue exact", "cue", "exact"),
+    ("source exact", "source", "exact"),
+    ("content exact", "content", "exact"),
+    ("content overlap", "content", "overlap"),
+    ("all exact", "all", "exact"),
+    ("all overlap", "all", "overlap"),
+)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article of a split, with its first annotator's `.ann` text."""
+
+    name: str
+    text: str
+    ann: str
+    published: dt.date | None
+
+
+def read_text(path: Path) -> str:
+    """The file's text exactly as stored: brat offsets count code points, newlines untranslated."""
+    return path.read_bytes().decode("utf-8")
+
+
+def articles(data: Path, split: str) -> list[Article]:
+    """The split's articles, sorted by name, each with its first annotator's annotation."""
+    root = data / "data"
+    with (root / "metadata.tsv").open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        rows = {row["filename"]: row for row in reader}
+    found = []
+    for path in sorted((root / split / "text").glob("*.txt")):
+        row = rows[path.stem]
+        annotator = row["annotators"].split("|")[0]
+        ann = read_text(root / split / "attributions" / f"{path.stem}_{annotator}.ann")
+        published = dt.date.fromisoformat(row["publication_date"]) if row["publication_date"] else None
+        found.append(Article(path.stem, read_text(path), ann, published))
+    return found
+
+
+def prediction(attribution: Attribution) -> dict[str, Any]:
+    """One attribution as a quote: the outermost source as written, the content's fragments."""
+    outer = attribution.chain[0].span if attribution.chain else None
+    contents = attribution.content_fragments or (attribution.content,)
+    return {
+        "cue": [attribution.cue.start, attribution.cue.end],
+        "sources": [[outer.start, outer.end]] if outer is not None else [],
+        "contents": [[c.start, c.end] for c in contents],
+    }
+
+
+def figures_of(counts: Counts, seconds: float, total: int) -> dict[str, Any]:
+    figures: dict[str, Any] = {}
+    for label, element, kind in FIGURES:
+        _, _, f1 = counts.exact(element) if kind == "exact" else counts.overlap(element)
+        figures[f"{label.replace(' ', '_')}_f1"] = round(f1, 1)
+    figures["seconds_per_article"] = round(seconds / total, 3) if total else 0.0
+    figures["articles"] = total
+    return figures
+
+
+def run(selected: list[Article]) -> tuple[Counts, float, dict[str, list[dict[str, Any]]], int]:
+    """Extract and score every article: counts, extraction seconds, predictions, gold quotes."""
+    extractor = Extractor(Settings())
+    extractor.extract(Report(id="warm-up", origin="warm-up", text="He said it.", meta=ReportMeta()))
+    counts, seconds, written, gold_total = Counts(), 0.0, {}, 0
+    for index, article in enumerate(selected, 1):
+        meta = ReportMeta(published=article.published)
+        report = Report(id=article.name, origin=article.name, text=article.text, meta=meta)
+        started = time.perf_counter()
+        attributions = extractor.extract(report)
+        seconds += time.perf_counter() - started
+        written[article.name] = [prediction(a) for a in attributions]
+        predicted = [prediction_quote(article.text, p) for p in written[article.name]]
+        gold = gold_quotes(article.ann, article.text)
+        gold_total += len(gold)
+        quotes = [q for q in predicted if q is not None]
+        counts.add(score_article(article.text, gold, quotes, extractor.nlp.make_doc))
+        if sys.stderr.isatty():
+            print(f"\r{index}/{len(selected)} {article.name[:60]:<60}", end="", file=sys.stderr)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    return counts, seconds, written, gold_total
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--split", choices=("train", "dev"), required=True)
+    parser.add_argument("--predictions", type=Path, help="write the predicted quotes here as JSON")
+    parser.add_argument("--limit", type=int, help="score only the first N articles (by name)")
+    args = parser.parse_args(argv)
+
+    if not (args.data / "data" / "metadata.tsv").is_file():
+        print(
+            f"PolNeAR data not found at {args.data} (no data/metadata.tsv there); pass --data DIR",
+            file=sys.stderr,
+        )
+        return 2
+    selected = articles(args.data, args.split)[: args.limit]
+    counts, seconds, written, gold_total = run(selected)
+    if args.predictions:
+        args.predictions.write_text(json.dumps(written, indent=1) + "\n", "utf-8")
+    predicted_total = counts.tp["cue"] + counts.fp["cue"]
+    print(
+        f"PolNeAR {args.split}: {len(selected)} articles, "
+        f"{gold_total} gold quotes, {predicted_total} predicted quotes"
+    )
+    for label, element, kind in FIGURES:
+        precision, recall, f1 = counts.exact(element) if kind == "exact" else counts.overlap(element)
+        print(f"{label:<16} P {precision:5.1f}  R {recall:5.1f}  F1 {f1:5.1f}")
+    print(f"seconds per article: {seconds / max(len(selected), 1):.3f}")
+    print(json.dumps(figures_of(counts, seconds, len(selected))))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
