@@ -22,6 +22,7 @@ demo: $(STAMP)
 	$(BIN)/claimledger --db $(DB) ingest examples/reports
 	$(BIN)/claimledger --db $(DB) reports
 	$(BIN)/claimledger --db $(DB) attributions
+	$(BIN)/claimledger --db $(DB) claims --min-origins 3
 
 test: $(STAMP)
 	$(BIN)/pytest -q

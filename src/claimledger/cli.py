@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 import sys
 from collections import Counter
@@ -18,14 +19,20 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from claimledger import render
-from claimledger.errors import BadDate, ClaimledgerError
-from claimledger.models import ReportMeta
-from claimledger.serialize import attribution_to_dict, json_line, rejected_to_dict, report_to_dict
+from claimledger.errors import BadDate, BadGrade, ClaimledgerError
+from claimledger.models import RELIABILITIES, GradeOverride, Reliability, ReportMeta
+from claimledger.serialize import (
+    attribution_to_dict,
+    claim_to_dict,
+    json_line,
+    rejected_to_dict,
+    report_to_dict,
+)
 from claimledger.settings import Settings
 from claimledger.store import SqlStore, open_store
 
 if TYPE_CHECKING:
-    from claimledger.pipeline import IngestSummary
+    from claimledger.pipeline import IngestSummary, LinkSummary
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +54,8 @@ Error codes:
   CL1xx  an input that cannot become a report (CL100 unreadable, CL101 missing, CL102 empty, CL103 binary,
          CL104 undecodable, CL105 too large, CL106 bad HTML, CL107 bad record,
          CL108 unsupported)
-  CL2xx  usage or configuration (CL201 bad date, CL202 bad gazetteer, CL203 no language model)
+  CL2xx  usage or configuration (CL201 bad date, CL202 bad gazetteer, CL203 no language model,
+         CL204 bad grade)
   CL3xx  the database (CL300 cannot open or write, CL301 not found or ambiguous id)
 """
 
@@ -59,6 +67,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+_RELIABILITY: dict[str, Reliability] = {letter: letter for letter in RELIABILITIES}
 
 
 class OutputFormat(StrEnum):
@@ -106,8 +117,11 @@ def ingest(
         str | None,
         typer.Option(metavar="YYYY-MM-DD", help="Publication date of reports that do not give one."),
     ] = None,
+    no_link: Annotated[
+        bool, typer.Option("--no-link", help="Do not recompute claims afterwards (run `link` later).")
+    ] = False,
 ) -> None:
-    """Read reports, find their attributions and store what is new."""
+    """Read reports, find their attributions, store what is new, then link claims."""
     # Imported here: the readers and the MinHash index take a second to import, which the other
     # commands and --help need not wait for.
     from claimledger import pipeline
@@ -121,13 +135,100 @@ def ingest(
                 summary = pipeline.ingest(
                     paths, store=store, settings=settings, defaults=defaults, on_progress=on_progress
                 )
+                linked = None if no_link else pipeline.link(store, settings, on_progress=on_progress)
         finally:
             store.close()
     for rejected in summary.rejected:
         _err(f"rejected: {rejected.origin}: [{rejected.code}] {rejected.message}")
     _err(summary_line(summary))
+    if linked is not None:
+        _err(link_line(linked))
     if summary.rejected:
         raise typer.Exit(EXIT_REJECTED)
+
+
+@app.command()
+def link(ctx: typer.Context) -> None:
+    """Recompute claims from all stored attributions: matches, origins, denials, conflicts, grades."""
+    from claimledger import pipeline
+
+    with _errors(), _reading(ctx) as store, _progress() as on_progress:
+        linked = pipeline.link(store, ctx.obj, on_progress=on_progress)
+    _err(link_line(linked))
+
+
+@app.command()
+def claims(
+    ctx: typer.Context,
+    output_format: FormatOption = OutputFormat.table,
+    min_origins: Annotated[
+        int, typer.Option("--min-origins", metavar="N", min=0, help="Only claims with N or more origins.")
+    ] = 0,
+) -> None:
+    """List claims, most independent origins first, with their grades."""
+    with _errors(), _reading(ctx) as store:
+        found = store.claims(min_origins=min_origins)
+        if output_format is OutputFormat.jsonl:
+            for claim in found:
+                _out(json_line(claim_to_dict(claim)))
+            return
+        _print_table(render.claims_table(found))
+
+
+@app.command()
+def claim(
+    ctx: typer.Context,
+    claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="A claim id or unique prefix.")],
+) -> None:
+    """Show one claim: statements, origins, denials, conflicts, grade and why."""
+    with _errors(), _reading(ctx) as store:
+        found = store.claim(claim_id)
+        attributions = {
+            a.id: a
+            for report_id in dict.fromkeys(s.report_id for s in found.statements)
+            for a in store.attributions(report_id=report_id)
+        }
+        reports = {
+            report_id: store.report(report_id) for report_id in {s.report_id for s in found.statements}
+        }
+    for line in render.claim_lines(found, attributions, reports):
+        _out(line)
+
+
+@app.command()
+def grade(
+    ctx: typer.Context,
+    claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="A claim id or unique prefix.")],
+    reliability: Annotated[
+        str, typer.Option("--reliability", metavar="A-F", help="Source reliability, A (best) to F.")
+    ],
+    credibility: Annotated[
+        int, typer.Option("--credibility", metavar="1-6", help="Information credibility, 1 (best) to 6.")
+    ],
+    why: Annotated[str, typer.Option("--why", metavar="TEXT", help="Why; kept with the grade.")],
+    analyst: Annotated[str | None, typer.Option(metavar="NAME", help="Who grades [default: $USER].")] = None,
+) -> None:
+    """Grade a claim yourself; the grade is stored as its own row and wins over the computed one."""
+    with _errors(), _reading(ctx) as store:
+        letter = _RELIABILITY.get(reliability.strip().upper())
+        if letter is None or not 1 <= credibility <= 6:
+            raise BadGrade(
+                f"grade {reliability}{credibility} is not an Admiralty grade; "
+                "give --reliability A to F and --credibility 1 to 6"
+            )
+        if not why.strip():
+            raise BadGrade("--why is empty; say why, so the next analyst can check it")
+        found = store.claim(claim_id)
+        override = GradeOverride(
+            claim_id=found.id,
+            reliability=letter,
+            credibility=credibility,
+            why=" ".join(why.split()),
+            analyst=analyst or os.environ.get("USER") or "unknown",
+            created_at=dt.datetime.now(dt.UTC),
+        )
+        store.add_override(override)
+    _err(f"graded claim {found.id} {letter}{credibility} by {override.analyst}")
 
 
 @app.command()
@@ -202,6 +303,15 @@ def summary_line(summary: IngestSummary) -> str:
         f" ({_count(summary.copies, 'near-duplicate copy', 'near-duplicate copies')}),"
         f" {summary.duplicates} already stored, {len(summary.rejected)} rejected,"
         f" {_count(summary.attributions, 'attribution')}"
+    )
+
+
+def link_line(summary: LinkSummary) -> str:
+    """`linked 170 attributions into 86 claims (9 with 2 or more independent origins), ...`."""
+    return (
+        f"linked {_count(summary.attributions, 'attribution')} into {_count(summary.claims, 'claim')}"
+        f" ({summary.corroborated} with 2 or more independent origins),"
+        f" {_count(summary.denials, 'denial')} attached, {_count(summary.conflicts, 'number conflict')}"
     )
 
 

@@ -76,6 +76,12 @@ class ModelMissing(ConfigError):
     code = "CL203"
 
 
+class BadGrade(ConfigError):
+    """An analyst grade outside the Admiralty scales (reliability A–F, credibility 1–6)."""
+
+    code = "CL204"
+
+
 class StoreError(ClaimledgerError):
     code = "CL300"
 

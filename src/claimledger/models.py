@@ -182,3 +182,104 @@ class Rejected:
     sha256: str
     raw: bytes = b""
     rejected_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+
+
+Reliability = Literal["A", "B", "C", "D", "E", "F"]
+RELIABILITIES: tuple[Reliability, ...] = Reliability.__args__  # type: ignore[attr-defined]  # as above
+
+ConflictKind = Literal["quantity"]
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One attribution as a member of a claim, with why it was put there and where it traces back to.
+
+    `origin` is the key of the claim's `Origin` this statement resolves to, or None for a statement
+    that asserts nothing of its own (a denial, a non-confirmation, a condemnation).
+    """
+
+    attribution_id: str
+    report_id: str
+    stance: Stance
+    score: float
+    reason: str
+    origin: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """An independent first source of a claim, with the reports that carry it (copies included)."""
+
+    key: str
+    canonical: str
+    kind: SourceKind
+    anonymous: bool
+    via: str | None
+    reports: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Statements of one claim that cannot all hold, such as "about 2,000" and "at least 5,000" troops."""
+
+    kind: ConflictKind
+    unit: str
+    values: tuple[str, ...]
+    attribution_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Grade:
+    """A NATO Admiralty grade: reliability of the source A–F, credibility of the claim 1–6, and why."""
+
+    reliability: Reliability
+    credibility: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class GradeOverride:
+    """An analyst's grade of a claim, stored as its own row; the latest one wins over the computed grade."""
+
+    claim_id: str
+    reliability: Reliability
+    credibility: int
+    why: str
+    analyst: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One proposition stated in one or more reports, with its origins, denials, conflicts and grade."""
+
+    id: str
+    summary: str
+    statements: tuple[Statement, ...]
+    origins: tuple[Origin, ...]
+    conflicts: tuple[Conflict, ...]
+    grade: Grade
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+    story_id: str | None = None
+    override: GradeOverride | None = None
+
+    @property
+    def independent_origins(self) -> int:
+        return len(self.origins)
+
+    @property
+    def denials(self) -> tuple[Statement, ...]:
+        return tuple(s for s in self.statements if s.stance == "deny")
+
+    @property
+    def non_confirmations(self) -> tuple[Statement, ...]:
+        return tuple(s for s in self.statements if s.stance == "no_confirmation")
+
+    @property
+    def effective_grade(self) -> Grade:
+        """The analyst's latest grade if there is one, else the computed grade."""
+        if self.override is None:
+            return self.grade
+        reason = f"analyst {self.override.analyst}: {self.override.why}"
+        return Grade(self.override.reliability, self.override.credibility, reason)

@@ -1,4 +1,4 @@
-"""The one place that chains the stages: read → clean → dedup → extract → store.
+"""The one place that chains the stages: read → clean → dedup → extract → store → link.
 
 A run becomes one `Batch`, stored in one transaction: all of it or, if storing fails, none of it.
 The run holds its new reports in memory until then; an interrupted run stores nothing.
@@ -31,6 +31,17 @@ class AttributionExtractor(Protocol):
     """What the pipeline needs of an extractor (claimledger.extract.Extractor has it)."""
 
     def extract_many(self, reports: Sequence[Report]) -> list[tuple[Attribution, ...]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSummary:
+    """What one link run computed from all stored attributions."""
+
+    attributions: int
+    claims: int
+    corroborated: int
+    denials: int
+    conflicts: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,3 +239,27 @@ def _extract(
             logger.debug("%s: %d attributions", report.id, len(found))
         progress(f"extracted {start + len(chunk)}/{len(reports)} reports")
     return attributions
+
+
+def link(store: Store, settings: Settings, *, on_progress: Progress | None = None) -> LinkSummary:
+    """Recompute all claims from the stored attributions and store them in one transaction.
+
+    Claims are derived data: a re-run replaces them all and gives the same result for the same
+    attributions; analyst overrides are separate rows and are kept.
+    """
+    # Imported here so `ingest --no-link` and the reading commands never import the link stage.
+    from claimledger.link import build_claims
+
+    progress = on_progress or _ignore
+    reports = {report.id: report for report in store.reports()}
+    attributions = list(store.attributions())
+    progress(f"linking {len(attributions)} attributions")
+    claims = build_claims(attributions, reports, settings=settings)
+    store.replace_claims(claims)
+    return LinkSummary(
+        attributions=len(attributions),
+        claims=len(claims),
+        corroborated=sum(claim.independent_origins >= 2 for claim in claims),
+        denials=sum(len(claim.denials) for claim in claims),
+        conflicts=sum(len(claim.conflicts) for claim in claims),
+    )

@@ -10,7 +10,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from claimledger.models import Attribution, Rejected, Report, SourceMention
+from claimledger.models import Attribution, Claim, Origin, Rejected, Report, SourceMention, Statement
 
 MarkKind = Literal["boilerplate", "content", "cue", "source"]
 
@@ -173,3 +173,114 @@ def _mention_text(mention: SourceMention | None) -> str | None:
 def _mention_label(mention: SourceMention) -> str:
     kind = mention.kind + (", anonymous" if mention.anonymous else "")
     return f"{clip(_mention_text(mention), 60) or '(unnamed)'} ({kind})"
+
+
+def claims_table(claims: Iterable[Claim]) -> Table:
+    """One row per claim: id, grade, origins, statements, reports, denials, conflicts, dates, summary."""
+    table = _table(
+        "id",
+        "grade",
+        "origins",
+        "statements",
+        "reports",
+        "denials",
+        "conflicts",
+        "first_seen",
+        "last_seen",
+        "summary",
+    )
+    for claim in claims:
+        grade = claim.effective_grade
+        table.add_row(
+            claim.id,
+            f"{grade.reliability}{grade.credibility}" + ("*" if claim.override else ""),
+            str(claim.independent_origins),
+            str(len(claim.statements)),
+            str(len({s.report_id for s in claim.statements})),
+            str(len(claim.denials)),
+            str(len(claim.conflicts)),
+            claim.first_seen.isoformat() if claim.first_seen else NONE,
+            claim.last_seen.isoformat() if claim.last_seen else NONE,
+            clip(claim.summary, 70),
+        )
+    return table
+
+
+def claim_lines(
+    claim: Claim, attributions: Mapping[str, Attribution], reports: Mapping[str, Report]
+) -> list[str]:
+    """A claim for people: grade and why, origins with the statements under each, responses, conflicts."""
+    grade = claim.effective_grade
+    reports_count = len({s.report_id for s in claim.statements})
+    seen = " to ".join(
+        d.isoformat() for d in dict.fromkeys(d for d in (claim.first_seen, claim.last_seen) if d)
+    )
+    lines = [
+        f"claim {claim.id}: {claim.summary}",
+        f"seen: {seen or NONE}; {len(claim.statements)} statements in "
+        f"{reports_count} reports; {claim.independent_origins} independent origins",
+        f"grade: {grade.reliability}{grade.credibility} — {grade.reason}",
+    ]
+    if claim.override is not None:
+        computed = claim.grade
+        lines.append(
+            f"  (analyst grade of {claim.override.created_at.strftime('%Y-%m-%dT%H:%M:%SZ')}; "
+            f"computed {computed.reliability}{computed.credibility} — {computed.reason})"
+        )
+    lines += ["", f"origins: {claim.independent_origins} independent"]
+    for number, origin in enumerate(claim.origins, start=1):
+        lines.append(f"{number}. {_origin_label(origin)}")
+        for statement in claim.statements:
+            if statement.origin == origin.key:
+                lines += _statement_lines(statement, attributions, reports, indent="   ")
+    for title, stances in (
+        ("denials", {"deny"}),
+        ("not confirmed", {"no_confirmation"}),
+        ("condemnation and concern", {"condemn", "concern"}),
+    ):
+        chosen = [s for s in claim.statements if s.stance in stances]
+        if chosen:
+            lines += ["", f"{title}: {len(chosen)}"]
+            for statement in chosen:
+                lines += _statement_lines(statement, attributions, reports, indent="")
+    if claim.conflicts:
+        lines += ["", f"conflicts: {len(claim.conflicts)}"]
+        for conflict in claim.conflicts:
+            ids = ", ".join(a[:PREFIX] for a in conflict.attribution_ids)
+            lines.append(f"- {conflict.unit} numbers: {' vs '.join(conflict.values)} (statements {ids})")
+    return lines
+
+
+def _origin_label(origin: Origin) -> str:
+    kind = origin.kind.replace("_", " ") + (", anonymous" if origin.anonymous else "")
+    via = f" via {origin.via}" if origin.via else ""
+    count = len(origin.reports)
+    return f"{origin.canonical} ({kind}){via} — {count} report{'' if count == 1 else 's'}"
+
+
+def _statement_lines(
+    statement: Statement,
+    attributions: Mapping[str, Attribution],
+    reports: Mapping[str, Report],
+    *,
+    indent: str,
+) -> list[str]:
+    report = reports.get(statement.report_id)
+    where = statement.report_id[:PREFIX]
+    if report is not None:
+        meta = report.meta
+        where += (
+            f" {meta.publisher or '(no publisher)'} {meta.published.isoformat() if meta.published else NONE}"
+        )
+        if report.copy_of:
+            where += f" (copy of {report.copy_of[:PREFIX]})"
+    attribution = attributions.get(statement.attribution_id)
+    if attribution is None:
+        said = f"statement {statement.attribution_id[:PREFIX]}"
+    else:
+        chain = (
+            " → ".join(clip(_mention_text(m), 40) or "(unnamed)" for m in attribution.chain) or "(no source)"
+        )
+        pieces = attribution.content_fragments or (attribution.content,)
+        said = f"{chain} {attribution.cue.text}: “{clip(' … '.join(p.text for p in pieces), 120)}”"
+    return [f"{indent}- [{statement.stance}] {where}: {said}", f"{indent}  matched: {statement.reason}"]

@@ -7,17 +7,26 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import Any, cast
 
 from claimledger.models import (
     Attribution,
     Boilerplate,
+    Claim,
+    Conflict,
     Credit,
+    Grade,
+    GradeOverride,
+    Origin,
     Quantity,
     Rejected,
+    Reliability,
     Report,
+    SourceKind,
     SourceMention,
     Span,
+    Stance,
+    Statement,
 )
 
 JsonDict = dict[str, Any]
@@ -133,6 +142,115 @@ def rejected_to_dict(rejected: Rejected) -> JsonDict:
         "sha256": rejected.sha256,
         "rejected_at": iso(rejected.rejected_at),
     }
+
+
+def statement_to_dict(statement: Statement) -> JsonDict:
+    return {
+        "attribution_id": statement.attribution_id,
+        "report_id": statement.report_id,
+        "stance": statement.stance,
+        "origin": statement.origin,
+        "score": statement.score,
+        "reason": statement.reason,
+    }
+
+
+def statement_from_dict(data: JsonDict) -> Statement:
+    return Statement(
+        attribution_id=str(data["attribution_id"]),
+        report_id=str(data["report_id"]),
+        stance=cast(Stance, data["stance"]),
+        score=float(data["score"]),
+        reason=str(data["reason"]),
+        origin=None if data["origin"] is None else str(data["origin"]),
+    )
+
+
+def origin_to_dict(origin: Origin) -> JsonDict:
+    return {
+        "key": origin.key,
+        "canonical": origin.canonical,
+        "kind": origin.kind,
+        "anonymous": origin.anonymous,
+        "via": origin.via,
+        "reports": list(origin.reports),
+    }
+
+
+def origin_from_dict(data: JsonDict) -> Origin:
+    return Origin(
+        key=str(data["key"]),
+        canonical=str(data["canonical"]),
+        kind=cast(SourceKind, data["kind"]),
+        anonymous=bool(data["anonymous"]),
+        via=None if data["via"] is None else str(data["via"]),
+        reports=tuple(str(r) for r in data["reports"]),
+    )
+
+
+def conflict_to_dict(conflict: Conflict) -> JsonDict:
+    return {
+        "kind": conflict.kind,
+        "unit": conflict.unit,
+        "values": list(conflict.values),
+        "attribution_ids": list(conflict.attribution_ids),
+    }
+
+
+def conflict_from_dict(data: JsonDict) -> Conflict:
+    return Conflict(
+        kind="quantity",
+        unit=str(data["unit"]),
+        values=tuple(str(v) for v in data["values"]),
+        attribution_ids=tuple(str(a) for a in data["attribution_ids"]),
+    )
+
+
+def grade_to_dict(grade: Grade) -> JsonDict:
+    return {"reliability": grade.reliability, "credibility": grade.credibility, "reason": grade.reason}
+
+
+def override_to_dict(override: GradeOverride) -> JsonDict:
+    return {
+        "claim_id": override.claim_id,
+        "reliability": override.reliability,
+        "credibility": override.credibility,
+        "why": override.why,
+        "analyst": override.analyst,
+        "created_at": iso(override.created_at),
+    }
+
+
+def claim_to_dict(claim: Claim) -> JsonDict:
+    """The public shape of a claim; `grade` is the analyst's when there is one, with the computed one kept."""
+    grade = grade_to_dict(claim.effective_grade)
+    grade["override"] = None
+    if claim.override is not None:
+        grade["override"] = override_to_dict(claim.override) | {"computed": grade_to_dict(claim.grade)}
+    return {
+        "id": claim.id,
+        "summary": claim.summary,
+        "story_id": claim.story_id,
+        "statements": [statement_to_dict(s) for s in claim.statements],
+        "origins": [origin_to_dict(o) for o in claim.origins],
+        "independent_origins": claim.independent_origins,
+        "denials": [{"attribution_id": s.attribution_id, "report_id": s.report_id} for s in claim.denials],
+        "non_confirmations": [
+            {"attribution_id": s.attribution_id, "report_id": s.report_id} for s in claim.non_confirmations
+        ],
+        "conflicts": [conflict_to_dict(c) for c in claim.conflicts],
+        "grade": grade,
+        "first_seen": iso(claim.first_seen),
+        "last_seen": iso(claim.last_seen),
+    }
+
+
+def grade_from_dict(data: JsonDict) -> Grade:
+    return Grade(
+        reliability=cast(Reliability, data["reliability"]),
+        credibility=int(data["credibility"]),
+        reason=str(data["reason"]),
+    )
 
 
 def json_line(data: JsonDict) -> str:

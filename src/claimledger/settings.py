@@ -21,6 +21,15 @@ class Settings:
     minhash_permutations: int = 128
     shingle_words: int = 5
     gazetteer_path: Path | None = None
+    # Claim matching (link/match.py): minimum score to join a claim, for assertions and for responses.
+    claim_match_threshold: float = 0.3
+    # Two assertions scoring this much join their claims together (single linkage); weaker matches only
+    # bring a statement that matches nothing strongly into the claim of its best match.
+    claim_link_threshold: float = 0.5
+    response_match_threshold: float = 0.3
+    claim_min_shared_terms: int = 2
+    # Terms in more statements than this are not used to find candidates (they would make it quadratic).
+    link_max_postings: int = 200
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, *, db: str | None = None) -> Settings:

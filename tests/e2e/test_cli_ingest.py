@@ -16,6 +16,14 @@ GOOD = ["in/grain-talks.txt", "in/port-closure.txt", "in/port-closure-copy.txt",
 Cli = Callable[..., Result]
 
 
+def linked(attributions: int, claims: int) -> str:
+    """The line `ingest` prints after its summary when it has linked the stored attributions into claims."""
+    return (
+        f"linked {attributions} attributions into {claims} claims (0 with 2 or more independent origins), "
+        "0 denials attached, 0 number conflicts"
+    )
+
+
 @pytest.fixture(autouse=True)
 def inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The fixtures copied to `in/` of a temporary working directory, so origins are short and stable."""
@@ -36,6 +44,8 @@ def test_cli_ingest_good_inputs_exit_0(cli: Cli) -> None:
     assert (
         result.stderr
         == "ingested 4 reports (1 near-duplicate copy), 0 already stored, 0 rejected, 13 attributions\n"
+        + linked(13, 8)
+        + "\n"
     )
 
 
@@ -46,15 +56,17 @@ def test_cli_ingest_bad_jsonl_line_rejected_rest_stored(cli: Cli) -> None:
         "rejected: in/wire.jsonl:2: [CL107] line 2 is not valid JSON: Invalid control character at: "
         "line 1 column 25 (char 24)",
         "ingested 2 reports (0 near-duplicate copies), 0 already stored, 1 rejected, 2 attributions",
+        linked(2, 2),
     ]
 
 
 def test_cli_ingest_folder(cli: Cli) -> None:
     result = cli("ingest", "in")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[-1] == (
-        "ingested 6 reports (1 near-duplicate copy), 0 already stored, 1 rejected, 15 attributions"
-    )
+    assert result.stderr.splitlines()[-2:] == [
+        "ingested 6 reports (1 near-duplicate copy), 0 already stored, 1 rejected, 15 attributions",
+        linked(15, 10),
+    ]
 
 
 def test_cli_ingest_again_changes_nothing(cli: Cli, db_path: Path) -> None:
@@ -63,7 +75,9 @@ def test_cli_ingest_again_changes_nothing(cli: Cli, db_path: Path) -> None:
     result = cli("ingest", *reversed(GOOD))
     assert (result.exit_code, result.stderr) == (
         0,
-        "ingested 0 reports (0 near-duplicate copies), 4 already stored, 0 rejected, 0 attributions\n",
+        "ingested 0 reports (0 near-duplicate copies), 4 already stored, 0 rejected, 0 attributions\n"
+        + linked(13, 8)
+        + "\n",
     )
     assert dump(db_path) == before
 
@@ -97,6 +111,7 @@ def test_cli_ingest_bad_inputs_rejected_one_line_each_earlier_data_kept(
         "over the limit of 10,485,760 bytes; split it or raise max_input_bytes in the settings",
         "rejected: bad/missing.txt: [CL101] bad/missing.txt does not exist",
         "ingested 1 report (0 near-duplicate copies), 0 already stored, 6 rejected, 0 attributions",
+        linked(13, 8),
     ]
     after = dump(db_path)
     for table, rows in before.items():
@@ -115,6 +130,7 @@ def test_cli_ingest_bad_batch_with_good_file_stores_the_good_one(cli: Cli, tmp_p
         "rejected: empty.txt: [CL102] empty.txt is empty; nothing to ingest",
         "rejected: missing.txt: [CL101] missing.txt does not exist",
         "ingested 1 report (0 near-duplicate copies), 0 already stored, 2 rejected, 4 attributions",
+        linked(7, 6),
     ]
     assert len(cli("reports", "--format", "jsonl").stdout.splitlines()) == 2
 
@@ -187,7 +203,9 @@ def test_cli_ingest_database_from_environment(tmp_path: Path) -> None:
 def test_cli_ingest_progress_on_terminal_goes_to_stderr(cli: Cli) -> None:
     result = cli("ingest", "in/grain-talks.txt", env={"FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"})
     assert (result.exit_code, result.stdout) == (0, "")
-    assert "\x1b[" in result.stderr and "storing 1 reports, 3 attributions" in result.stderr
-    assert result.stderr.splitlines()[-1].endswith(
+    # The bar shows the last progress message when it stops; with link after ingest, that is link's.
+    assert "\x1b[" in result.stderr and "linking 3 attributions" in result.stderr
+    assert result.stderr.splitlines()[-2].endswith(
         "ingested 1 report (0 near-duplicate copies), 0 already stored, 0 rejected, 3 attributions"
     )
+    assert result.stderr.splitlines()[-1] == linked(3, 2)

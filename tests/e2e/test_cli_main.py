@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "cli"
-COMMANDS = ["ingest", "reports", "attributions", "show", "rejects"]
+COMMANDS = ["ingest", "reports", "attributions", "show", "rejects", "link", "claims", "claim", "grade"]
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -68,9 +68,10 @@ def test_cli_main_real_run_offsets_point_into_report_text(tmp_path: Path) -> Non
     shutil.copytree(FIXTURES, tmp_path / "in")
     ingest = run("ingest", "in", cwd=tmp_path)
     assert ingest.returncode == 1, ingest.stderr
-    assert ingest.stderr.splitlines()[-1] == (
+    assert ingest.stderr.splitlines()[-2] == (
         "ingested 6 reports (1 near-duplicate copy), 0 already stored, 1 rejected, 15 attributions"
     )
+    assert ingest.stderr.splitlines()[-1].startswith("linked 15 attributions into ")
     texts = {
         r["id"]: r["text"]
         for r in map(json.loads, run("reports", "-f", "jsonl", cwd=tmp_path).stdout.splitlines())

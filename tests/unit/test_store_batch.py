@@ -72,6 +72,8 @@ def test_store_add_batch_stores_every_table(store: SqlStore) -> None:
         "attributions": 1,
         "chain_links": 1,
         "rejected": 1,
+        "claims": 0,
+        "grade_overrides": 0,
     }
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from claimledger.models import Attribution, Rejected, Report
+from claimledger.models import Attribution, Claim, GradeOverride, Rejected, Report
 
 
 @dataclass(slots=True)
@@ -57,6 +57,26 @@ class Store(Protocol):
 
     def signatures(self) -> Iterator[StoredSignature]:
         """MinHash signatures of all stored reports, for near-duplicate search across batches."""
+        ...
+
+    def replace_claims(self, claims: Sequence[Claim]) -> None:
+        """Replace all derived claims by `claims` in one transaction; analyst overrides are kept."""
+        ...
+
+    def claims(self, *, min_origins: int = 0) -> Iterator[Claim]:
+        """Stored claims with at least `min_origins` independent origins, in link order, overrides applied."""
+        ...
+
+    def claim(self, claim_id: str) -> Claim:
+        """The claim with this id or unique id prefix, its latest override applied; raises NotFound."""
+        ...
+
+    def add_override(self, override: GradeOverride) -> None:
+        """Append an analyst's grade of a stored claim; raises NotFound for an unknown claim."""
+        ...
+
+    def overrides(self, *, claim_id: str | None = None) -> Iterator[GradeOverride]:
+        """Analyst grades, oldest first, of one claim or of all."""
         ...
 
     def close(self) -> None: ...

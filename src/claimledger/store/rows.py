@@ -12,8 +12,12 @@ from claimledger.models import (
     Attribution,
     Boilerplate,
     Certainty,
+    Claim,
     Credit,
+    Grade,
+    GradeOverride,
     Rejected,
+    Reliability,
     Report,
     ReportMeta,
     SourceKind,
@@ -21,7 +25,18 @@ from claimledger.models import (
     Span,
     Stance,
 )
-from claimledger.serialize import quantity_from_dict, quantity_to_dict, span_from_dict, span_to_dict
+from claimledger.serialize import (
+    conflict_from_dict,
+    conflict_to_dict,
+    origin_from_dict,
+    origin_to_dict,
+    quantity_from_dict,
+    quantity_to_dict,
+    span_from_dict,
+    span_to_dict,
+    statement_from_dict,
+    statement_to_dict,
+)
 
 Values = dict[str, Any]
 AnyRow = Row[Any]
@@ -189,3 +204,58 @@ def group(result: Iterable[AnyRow], key: str) -> dict[str, list[AnyRow]]:
     for row in result:
         grouped.setdefault(getattr(row, key), []).append(row)
     return grouped
+
+
+def claim_values(claim: Claim, position: int) -> Values:
+    return {
+        "id": claim.id,
+        "position": position,
+        "summary": claim.summary,
+        "story_id": claim.story_id,
+        "independent_origins": claim.independent_origins,
+        "reliability": claim.grade.reliability,
+        "credibility": claim.grade.credibility,
+        "reason": claim.grade.reason,
+        "first_seen": claim.first_seen,
+        "last_seen": claim.last_seen,
+        "statements": [statement_to_dict(s) for s in claim.statements],
+        "origins": [origin_to_dict(o) for o in claim.origins],
+        "conflicts": [conflict_to_dict(c) for c in claim.conflicts],
+    }
+
+
+def claim_from(row: AnyRow, override: GradeOverride | None) -> Claim:
+    return Claim(
+        id=row.id,
+        summary=row.summary,
+        statements=tuple(statement_from_dict(s) for s in row.statements),
+        origins=tuple(origin_from_dict(o) for o in row.origins),
+        conflicts=tuple(conflict_from_dict(c) for c in row.conflicts),
+        grade=Grade(cast(Reliability, row.reliability), row.credibility, row.reason),
+        first_seen=row.first_seen,
+        last_seen=row.last_seen,
+        story_id=row.story_id,
+        override=override,
+    )
+
+
+def override_values(override: GradeOverride) -> Values:
+    return {
+        "claim_id": override.claim_id,
+        "reliability": override.reliability,
+        "credibility": override.credibility,
+        "why": override.why,
+        "analyst": override.analyst,
+        "created_at": override.created_at,
+    }
+
+
+def override_from(row: AnyRow) -> GradeOverride:
+    return GradeOverride(
+        claim_id=row.claim_id,
+        reliability=cast(Reliability, row.reliability),
+        credibility=row.credibility,
+        why=row.why,
+        analyst=row.analyst,
+        created_at=row.created_at,
+    )

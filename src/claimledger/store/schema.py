@@ -152,4 +152,39 @@ class RejectedRow(Base):
     rejected_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 
+class ClaimRow(Base):
+    """A derived claim; the whole table is recomputed by `link` from the stored attributions."""
+
+    __tablename__ = "claims"
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, index=True)
+    summary: Mapped[str] = mapped_column(Text)
+    story_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    independent_origins: Mapped[int] = mapped_column(Integer, index=True)
+    reliability: Mapped[str] = mapped_column(String(1))
+    credibility: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    first_seen: Mapped[dt.date | None] = mapped_column(Date)
+    last_seen: Mapped[dt.date | None] = mapped_column(Date)
+    # Statements, origins and conflicts, in the shapes of claimledger.serialize.
+    statements: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    origins: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    conflicts: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+
+
+class GradeOverrideRow(Base):
+    """An analyst's grade of a claim: appended, never updated; no foreign key, as claims are recomputed."""
+
+    __tablename__ = "grade_overrides"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    claim_id: Mapped[str] = mapped_column(String(ID_LENGTH), index=True)
+    reliability: Mapped[str] = mapped_column(String(1))
+    credibility: Mapped[int] = mapped_column(Integer)
+    why: Mapped[str] = mapped_column(Text)
+    analyst: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
 metadata = Base.metadata

@@ -9,12 +9,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, update
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from claimledger.errors import NotFound, StoreError
-from claimledger.models import Attribution, Rejected, Report
+from claimledger.models import Attribution, Claim, GradeOverride, Rejected, Report
 from claimledger.settings import Settings
 from claimledger.store import rows
 from claimledger.store.base import Batch, StoredSignature
@@ -23,7 +23,9 @@ from claimledger.store.schema import (
     AttributionRow,
     BoilerplateRow,
     ChainLinkRow,
+    ClaimRow,
     CreditRow,
+    GradeOverrideRow,
     RejectedRow,
     ReportRow,
     SchemaVersionRow,
@@ -245,6 +247,85 @@ class SqlStore:
         with self._read() as conn:
             for row in conn.execution_options(yield_per=CHUNK).execute(query):
                 yield StoredSignature(row.report_id, row.published, bytes(row.hashvalues))
+
+    def replace_claims(self, claims: Sequence[Claim]) -> None:
+        """Replace all derived claims in one transaction; analyst overrides are their own rows and stay."""
+        try:
+            with self._engine.connect() as conn:
+                conn = conn.execution_options(**{_WRITE: True})
+                with conn.begin():
+                    conn.execute(delete(ClaimRow))
+                    values = [rows.claim_values(claim, i) for i, claim in enumerate(claims)]
+                    for start in range(0, len(values), CHUNK):
+                        _insert(conn, ClaimRow, values[start : start + CHUNK])
+        except SQLAlchemyError as e:
+            raise StoreError(
+                f"the claims could not be stored and the old ones are kept: {_reason(e)}", origin=self._where
+            ) from e
+        logger.info("stored %d claims", len(claims))
+
+    def claims(self, *, min_origins: int = 0) -> Iterator[Claim]:
+        """Stored claims with at least `min_origins` independent origins, in link order, overrides applied."""
+        latest = self._latest_overrides()
+        query = (
+            select(ClaimRow.__table__)
+            .where(ClaimRow.independent_origins >= min_origins)
+            .order_by(ClaimRow.position)
+        )
+        with self._read() as conn:
+            for row in conn.execution_options(yield_per=CHUNK).execute(query):
+                yield rows.claim_from(row, latest.get(row.id))
+
+    def claim(self, claim_id: str) -> Claim:
+        """The claim with this id or unique id prefix (at least 4 characters); raises NotFound."""
+        with self._read() as conn:
+            full_id = self._resolve_claim(conn, claim_id)
+            row = conn.execute(select(ClaimRow.__table__).where(ClaimRow.id == full_id)).one()
+        return rows.claim_from(row, self._latest_overrides(full_id).get(full_id))
+
+    def _resolve_claim(self, conn: Connection, claim_id: str) -> str:
+        key = claim_id.strip()
+        if conn.scalar(select(ClaimRow.id).where(ClaimRow.id == key)) is not None:
+            return key
+        if len(key) < MIN_PREFIX:
+            raise NotFound(
+                f"no claim with id {key!r}; give the full id or a prefix of at least {MIN_PREFIX} characters"
+            )
+        query = select(ClaimRow.id).where(ClaimRow.id.startswith(key, autoescape=True))
+        matches = list(conn.scalars(query.order_by(ClaimRow.id).limit(6)))
+        if not matches:
+            raise NotFound(f"no claim with id or id prefix {key!r}; `claimledger claims` lists them")
+        if len(matches) > 1:
+            shown = ", ".join(matches[:5]) + (", ..." if len(matches) > 5 else "")
+            raise NotFound(f"claim id prefix {key!r} is ambiguous, it matches {shown}; give more characters")
+        return matches[0]
+
+    def add_override(self, override: GradeOverride) -> None:
+        """Append an analyst's grade of a stored claim (full id); raises NotFound for an unknown claim."""
+        try:
+            with self._engine.connect() as conn:
+                conn = conn.execution_options(**{_WRITE: True})
+                with conn.begin():
+                    if conn.scalar(select(ClaimRow.id).where(ClaimRow.id == override.claim_id)) is None:
+                        raise NotFound(
+                            f"no claim with id {override.claim_id!r}; `claimledger claims` lists them"
+                        )
+                    conn.execute(insert(GradeOverrideRow).values(rows.override_values(override)))
+        except SQLAlchemyError as e:
+            raise StoreError(f"the grade could not be stored: {_reason(e)}", origin=self._where) from e
+
+    def overrides(self, *, claim_id: str | None = None) -> Iterator[GradeOverride]:
+        """Analyst grades, oldest first, of one claim (full id) or of all."""
+        query = select(GradeOverrideRow.__table__).order_by(GradeOverrideRow.id)
+        if claim_id is not None:
+            query = query.where(GradeOverrideRow.claim_id == claim_id)
+        with self._read() as conn:
+            found = [rows.override_from(row) for row in conn.execute(query)]
+        yield from found
+
+    def _latest_overrides(self, claim_id: str | None = None) -> dict[str, GradeOverride]:
+        """The latest analyst grade of each claim (later rows win)."""
+        return {override.claim_id: override for override in self.overrides(claim_id=claim_id)}
 
     def counts(self) -> dict[str, int]:
         """Rows per table, for summaries and tests."""

@@ -1,0 +1,65 @@
+"""The link stage: statements from many reports → claims with origins, denials, conflicts and grades.
+
+It imports only models, errors and settings; `pipeline.link` reads the store and writes the claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from claimledger.link.conflicts import quantity_conflicts
+from claimledger.link.grade import grade_claim
+from claimledger.link.match import ClaimDraft, match_claims
+from claimledger.link.origins import claim_origins
+from claimledger.models import Attribution, Claim, Report, Statement
+from claimledger.settings import Settings
+
+__all__ = ["build_claims", "match_claims"]
+
+# Stances that answer a claim rather than assert it; they never add an origin.
+_RESPONSES = frozenset({"deny", "no_confirmation", "condemn", "concern"})
+
+
+def build_claims(
+    attributions: Sequence[Attribution], reports: Mapping[str, Report], *, settings: Settings
+) -> list[Claim]:
+    """All claims of `attributions` (in reading order), most independent origins first."""
+    claims = [_claim(draft, reports) for draft in match_claims(attributions, reports, settings=settings)]
+    return sorted(claims, key=lambda c: (-c.independent_origins, -len(c.statements), _first(c), c.id))
+
+
+def _first(claim: Claim) -> str:
+    return claim.first_seen.isoformat() if claim.first_seen else "9999"
+
+
+def _claim(draft: ClaimDraft, reports: Mapping[str, Report]) -> Claim:
+    members = [m.attribution for m in draft.members]
+    assertions = [a for a in members if a.stance not in _RESPONSES]
+    denials = [a for a in members if a.stance == "deny"]
+    non_confirmations = [a for a in members if a.stance == "no_confirmation"]
+    origins, origin_of = claim_origins(assertions, reports)
+    conflicts = quantity_conflicts(assertions)
+    statements = tuple(
+        Statement(
+            attribution_id=m.attribution.id,
+            report_id=m.attribution.report_id,
+            stance=m.attribution.stance,
+            score=round(m.score, 3),
+            reason=m.reason,
+            origin=origin_of.get(m.attribution.id),
+        )
+        for m in draft.members
+    )
+    dates = sorted(
+        d for d in (reports[a.report_id].meta.published for a in members if a.report_id in reports) if d
+    )
+    return Claim(
+        id=draft.id,
+        summary=draft.summary,
+        statements=statements,
+        origins=origins,
+        conflicts=conflicts,
+        grade=grade_claim(origins, assertions, denials, non_confirmations, conflicts),
+        first_seen=dates[0] if dates else None,
+        last_seen=dates[-1] if dates else None,
+    )

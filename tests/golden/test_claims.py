@@ -1,0 +1,157 @@
+"""Claims linked from our example reports, against examples/STORYLINE.md and `claims.golden.jsonl`.
+
+Run `pytest tests/golden --update-golden` to rewrite the golden file after a deliberate change, then
+review the diff. The named tests pin what the storyline promises of claim C1 (troops massing near Velka)
+and what v1 of the link stage gives for it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from claimledger.extract import Extractor
+from claimledger.models import Attribution, Claim, Report
+from claimledger.pipeline import LinkSummary, ingest, link
+from claimledger.serialize import claim_to_dict
+from claimledger.settings import Settings
+from claimledger.store import SqlStore, open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = Path(__file__).with_name("claims.golden.jsonl")
+MPA = "Meridian Press Agency"
+ANONYMOUS_OFFICIAL = "anonymous:meridian press agency:official"
+BORDER_GUARDS = "named:state border guard service (orlenia)"
+
+
+class Linked:
+    def __init__(self, store: SqlStore, summary: LinkSummary) -> None:
+        self.store = store
+        self.summary = summary
+        self.claims = list(store.claims())
+        self.reports = list(store.reports())
+        self.attributions = {a.id: a for a in store.attributions()}
+
+    def report(self, file_prefix: str) -> Report:
+        (found,) = [r for r in self.reports if Path(r.origin.split(":")[0]).name.startswith(file_prefix)]
+        return found
+
+    def claim_of(self, attribution: Attribution) -> Claim:
+        (found,) = [c for c in self.claims if attribution.id in {s.attribution_id for s in c.statements}]
+        return found
+
+    def statement(self, file_prefix: str, content_start: str) -> Attribution:
+        report = self.report(file_prefix)
+        (found,) = [
+            a
+            for a in self.attributions.values()
+            if a.report_id == report.id and a.content.text.startswith(content_start)
+        ]
+        return found
+
+    def troops(self) -> Claim:
+        return self.claim_of(self.statement("2026-03-03_mpa", "Vessaria has moved at least 5,000 troops"))
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Linked]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(ROOT)
+        settings = Settings(
+            db_url=f"sqlite:///{tmp_path_factory.mktemp('claims') / 'claims.db'}",
+            gazetteer_path=Path("examples/gazetteer.json"),
+        )
+        store = open_store(settings)
+        ingest(["examples/reports"], store=store, settings=settings, extractor=Extractor(settings))
+        yield Linked(store, link(store, settings))
+        store.close()
+
+
+def test_claims_match_golden(linked: Linked, request: pytest.FixtureRequest) -> None:
+    lines = [json.dumps(claim_to_dict(c), ensure_ascii=False, sort_keys=True) for c in linked.claims]
+    if request.config.getoption("--update-golden"):
+        GOLDEN.write_text("\n".join(lines) + "\n", "utf-8")
+    assert GOLDEN.exists(), "no golden file yet: run pytest tests/golden --update-golden and review it"
+    assert lines == GOLDEN.read_text("utf-8").splitlines()
+
+
+def test_claims_every_attribution_is_in_exactly_one_claim(linked: Linked) -> None:
+    placed = [s.attribution_id for c in linked.claims for s in c.statements]
+    assert sorted(placed) == sorted(linked.attributions)
+    assert linked.summary.attributions == len(linked.attributions) == 170
+
+
+def test_claims_troops_near_velka_has_several_independent_origins(linked: Linked) -> None:
+    troops = linked.troops()
+    keys = {o.key for o in troops.origins}
+    assert {ANONYMOUS_OFFICIAL, BORDER_GUARDS} <= keys
+    assert troops.independent_origins >= 3
+    assert troops is linked.claims[0], "the best-corroborated claim is listed first"
+
+
+def test_claims_relayed_anonymous_official_counts_once(linked: Linked) -> None:
+    troops = linked.troops()
+    officials = [o for o in troops.origins if o.anonymous and o.kind == "official"]
+    assert [o.key for o in officials] == [ANONYMOUS_OFFICIAL]
+    assert officials[0].via == MPA
+    publishers = {r.id: r.meta.publisher for r in linked.reports}
+    assert {publishers[r] for r in officials[0].reports} >= {MPA, "The Harbor Ledger", "Northgate Tribune"}
+
+
+def test_claims_syndicated_copies_add_no_origin(linked: Linked) -> None:
+    original = linked.report("2026-03-03_mpa")
+    copies = {r.id for r in linked.reports if r.copy_of == original.id}
+    assert len(copies) == 2
+    for claim in linked.claims:
+        for origin in claim.origins:
+            if copies & set(origin.reports):
+                assert original.id in origin.reports, (claim.id, origin.key)
+
+
+def test_claims_denials_are_attached_to_what_they_deny(linked: Linked) -> None:
+    troops = linked.troops()
+    denied = {linked.attributions[s.attribution_id].content.text for s in troops.denials}
+    assert "the reports as fabrications" in denied
+    assert "foreign media reports of a military build-up on the Orlenian border" in denied
+    assert all(s.origin is None for s in troops.denials)
+
+
+def test_claims_conflicting_troop_numbers_are_flagged(linked: Linked) -> None:
+    (conflict,) = [c for c in linked.troops().conflicts if c.unit == "troop"]
+    assert {"about 2,000 soldiers", "at least 5,000 troops"} <= set(conflict.values)
+
+
+def test_claims_grades_have_reasons(linked: Linked) -> None:
+    troops = linked.troops()
+    assert (troops.grade.reliability, troops.grade.credibility) == ("B", 2)
+    assert "independent origins" in troops.grade.reason
+    assert "denied in" in troops.grade.reason
+    assert "conflicting troop numbers" in troops.grade.reason
+    for claim in linked.claims:
+        assert claim.grade.reason.endswith(".")
+        assert claim.grade.reliability in "ABCDEF" and 1 <= claim.grade.credibility <= 6
+
+
+def test_claims_second_story_stays_apart(linked: Linked) -> None:
+    strike = {linked.report("2026-03-05_coastline").id}
+    strike |= {
+        a.report_id
+        for a in linked.attributions.values()
+        if "Saltmere" in a.content.text or "dock" in a.content.text.casefold()
+    }
+    war = {
+        linked.report(prefix).id
+        for prefix in ("2026-03-03_mpa", "2026-03-02_orlenian", "2026-03-04_vessaria")
+    }
+    for claim in linked.claims:
+        reports = {s.report_id for s in claim.statements}
+        assert not (reports & strike and reports & war), claim.id
+
+
+def test_claims_relink_changes_nothing(linked: Linked) -> None:
+    settings = Settings(gazetteer_path=Path("examples/gazetteer.json"))
+    link(linked.store, settings)
+    assert list(linked.store.claims()) == linked.claims

@@ -1,0 +1,82 @@
+"""Conflicts: numbers of one kind within a claim whose ranges cannot meet."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from link_values import attribution, quantity, source
+
+from claimledger.link.conflicts import quantity_conflicts, value_range
+from claimledger.models import Quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "approximate", "expected"),
+    [
+        ("about 2,000", 2000.0, True, (1500.0, 2500.0)),
+        ("at least 5,000", 5000.0, True, (5000.0, math.inf)),
+        ("more than 300", 300.0, True, (300.0, math.inf)),
+        ("fewer than 1,500", 1500.0, True, (0.0, 1500.0)),
+        ("as many as 600", 600.0, True, (0.0, 600.0)),
+        ("thousands", 2000.0, True, (2000.0, math.inf)),
+        ("1,460", 1460.0, False, (1460.0, 1460.0)),
+    ],
+)
+def test_link_conflicts_value_range(
+    text: str, value: float, approximate: bool, expected: tuple[float, float]
+) -> None:
+    assert value_range(quantity(text, value, "troops", approximate=approximate)) == expected
+
+
+def test_link_conflicts_about_2000_soldiers_against_at_least_5000_troops() -> None:
+    statements = [
+        attribution(
+            "a1",
+            "r1",
+            "about 2,000 soldiers arrived",
+            source("guards"),
+            quantities=(quantity("about 2,000", 2000, "soldiers"),),
+        ),
+        attribution(
+            "a2",
+            "r2",
+            "at least 5,000 troops moved",
+            source("official"),
+            quantities=(quantity("at least 5,000", 5000, "troops"),),
+        ),
+        attribution(
+            "a3",
+            "r3",
+            "thousands of soldiers gathered",
+            source("government"),
+            quantities=(quantity("thousands", 2000, "soldiers"),),
+        ),
+    ]
+    (conflict,) = quantity_conflicts(statements)
+    assert (conflict.kind, conflict.unit) == ("quantity", "troop")
+    assert conflict.values == ("about 2,000 soldiers", "at least 5,000 troops")
+    assert conflict.attribution_ids == ("a1", "a2")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (quantity("roughly 12", 12, "kilometres"), quantity("about 15", 15, "kilometres")),
+        (quantity("about 340", 340, "armoured vehicles"), quantity("at least 5,000", 5000, "troops")),
+        (
+            quantity("fewer than 1,500", 1500, "personnel"),
+            quantity("1,460", 1460, "personnel", approximate=False),
+        ),
+        (quantity("two", 2, None, approximate=False), quantity("22", 22, None, approximate=False)),
+    ],
+    ids=["compatible-distances", "different-kinds", "within-bound", "no-unit"],
+)
+def test_link_conflicts_compatible_or_incomparable_numbers_do_not_conflict(
+    first: Quantity, second: Quantity
+) -> None:
+    statements = [
+        attribution("a1", "r1", "first", source("one"), quantities=(first,)),
+        attribution("a2", "r2", "second", source("two"), quantities=(second,)),
+    ]
+    assert quantity_conflicts(statements) == ()

@@ -1,0 +1,105 @@
+"""Origins: chains, copies and credits resolve each statement; the same source relayed counts once."""
+
+from __future__ import annotations
+
+from link_values import attribution, by_id, report, source
+
+from claimledger.link.origins import claim_origins, resolve
+
+MPA = "Meridian Press Agency"
+OFFICIAL = "unnamed senior defence official from an Aldera Treaty Organisation member state"
+CLAIM = "Vessaria has moved at least 5,000 troops to the border"
+
+
+def test_link_origins_copies_add_no_origin() -> None:
+    reports = by_id(report("wire", MPA), report("copy", "The Harbor Ledger", copy_of="wire"))
+    statements = [
+        attribution("a1", "wire", CLAIM, source(OFFICIAL, anonymous=True)),
+        attribution("a2", "copy", CLAIM, source(OFFICIAL, anonymous=True)),
+    ]
+    origins, origin_of = claim_origins(statements, reports)
+    assert len(origins) == 1
+    assert origins[0].reports == ("wire", "copy")
+    assert origins[0].via == MPA
+    assert origin_of == {"a1": origins[0].key, "a2": origins[0].key}
+
+
+def test_link_origins_anonymous_source_relayed_through_the_agency_is_one_origin() -> None:
+    reports = by_id(report("wire", MPA), report("explainer", "The Lantern Post"), report("credited", "Daily"))
+    reports["credited"] = report("credited", "Daily", credits=(MPA,))
+    statements = [
+        attribution("a1", "wire", CLAIM, source(OFFICIAL, anonymous=True)),
+        attribution(
+            "a2", "explainer", CLAIM, source(MPA, "news_outlet"), source("unnamed official", anonymous=True)
+        ),
+        attribution("a3", "credited", CLAIM, source("an official", anonymous=True)),
+    ]
+    origins, _ = claim_origins(statements, reports)
+    assert [(o.key, o.canonical, o.anonymous) for o in origins] == [
+        ("anonymous:meridian press agency:official", OFFICIAL, True)
+    ]
+    assert origins[0].reports == ("wire", "explainer", "credited")
+
+
+def test_link_origins_same_detailed_anonymous_description_is_one_origin() -> None:
+    reports = by_id(report("wire", MPA), report("other", "The Harbor Ledger"))
+    statements = [
+        attribution("a1", "wire", CLAIM, source(OFFICIAL, anonymous=True)),
+        attribution("a2", "other", CLAIM, source(OFFICIAL + " who spoke last week", anonymous=True)),
+    ]
+    origins, _ = claim_origins(statements, reports)
+    assert len(origins) == 1
+
+
+def test_link_origins_short_anonymous_descriptions_in_different_outlets_stay_apart() -> None:
+    reports = by_id(report("r1", "Northgate Tribune"), report("r2", "Vessaria Today"))
+    statements = [
+        attribution("a1", "r1", CLAIM, source("an official", anonymous=True)),
+        attribution("a2", "r2", CLAIM, source("an official", anonymous=True)),
+    ]
+    origins, _ = claim_origins(statements, reports)
+    assert [o.via for o in origins] == ["Northgate Tribune", "Vessaria Today"]
+
+
+def test_link_origins_chain_end_is_the_origin() -> None:
+    statement = attribution(
+        "a1",
+        "r1",
+        CLAIM,
+        source("Signal Desk", "news_outlet"),
+        source("State Border Guard Service", "military"),
+    )
+    found = resolve(statement, by_id(report("r1", "Signal Desk")))
+    assert (found.key, found.kind, found.anonymous) == ("named:state border guard service", "military", False)
+
+
+def test_link_origins_outlet_relaying_its_own_reports_is_not_an_origin() -> None:
+    reports = by_id(report("wire", MPA), report("explainer", "The Lantern Post"))
+    statements = [
+        attribution("a1", "wire", CLAIM, source(OFFICIAL, anonymous=True)),
+        attribution("a2", "explainer", CLAIM, source(MPA, "news_outlet")),
+    ]
+    origins, origin_of = claim_origins(statements, reports)
+    assert len(origins) == 1
+    assert origin_of["a2"] == origins[0].key
+
+
+def test_link_origins_statement_without_source_is_the_outlets_own() -> None:
+    found = resolve(attribution("a1", "r1", CLAIM), by_id(report("r1", "The Lantern Post")))
+    assert (found.key, found.canonical, found.kind) == (
+        "outlet:lantern post",
+        "The Lantern Post",
+        "news_outlet",
+    )
+
+
+def test_link_origins_named_sources_are_independent() -> None:
+    reports = by_id(report("r1"), report("r2"))
+    statements = [
+        attribution("a1", "r1", CLAIM, source("State Border Guard Service", "military")),
+        attribution("a2", "r2", CLAIM, source("Skylark Orbital Imaging", "organisation")),
+        attribution("a3", "r2", CLAIM, source("the State Border Guard Service", "military")),
+    ]
+    origins, _ = claim_origins(statements, reports)
+    assert [o.key for o in origins] == ["named:state border guard service", "named:skylark orbital imaging"]
+    assert origins[0].reports == ("r1", "r2")
