@@ -27,6 +27,7 @@ from claimledger.serialize import (
     json_line,
     rejected_to_dict,
     report_to_dict,
+    story_to_dict,
 )
 from claimledger.settings import Settings
 from claimledger.store import SqlStore, open_store
@@ -164,15 +165,30 @@ def claims(
     min_origins: Annotated[
         int, typer.Option("--min-origins", metavar="N", min=0, help="Only claims with N or more origins.")
     ] = 0,
+    story: Annotated[
+        str | None, typer.Option("--story", metavar="ID", help="Only claims of this story (id or prefix).")
+    ] = None,
 ) -> None:
     """List claims, most independent origins first, with their grades."""
     with _errors(), _reading(ctx) as store:
-        found = store.claims(min_origins=min_origins)
+        story_id = None if story is None else store.story(story).id
+        found = store.claims(min_origins=min_origins, story_id=story_id)
         if output_format is OutputFormat.jsonl:
             for claim in found:
                 _out(json_line(claim_to_dict(claim)))
             return
         _print_table(render.claims_table(found))
+
+
+@app.command()
+def stories(ctx: typer.Context, output_format: FormatOption = OutputFormat.table) -> None:
+    """List stories (reports of one developing event), largest first, with when they were seen."""
+    with _errors(), _reading(ctx) as store:
+        if output_format is OutputFormat.jsonl:
+            for story in store.stories():
+                _out(json_line(story_to_dict(story)))
+            return
+        _print_table(render.stories_table(store.stories()))
 
 
 @app.command()

@@ -283,3 +283,28 @@ class Claim:
             return self.grade
         reason = f"analyst {self.override.analyst}: {self.override.why}"
         return Grade(self.override.reliability, self.override.credibility, reason)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMember:
+    """A report in a story, with why it was put there (the link that joined it to another report)."""
+
+    report_id: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Reports of one developing event, grouped by the claims they share and the terms they use."""
+
+    id: str
+    title: str
+    summary: str | None
+    members: tuple[StoryMember, ...]
+    claim_ids: tuple[str, ...]
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+
+    @property
+    def report_ids(self) -> tuple[str, ...]:
+        return tuple(member.report_id for member in self.members)

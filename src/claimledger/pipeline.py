@@ -42,6 +42,7 @@ class LinkSummary:
     corroborated: int
     denials: int
     conflicts: int
+    stories: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,18 +249,20 @@ def link(store: Store, settings: Settings, *, on_progress: Progress | None = Non
     attributions; analyst overrides are separate rows and are kept.
     """
     # Imported here so `ingest --no-link` and the reading commands never import the link stage.
-    from claimledger.link import build_claims
+    from claimledger.link import build_claims, build_stories
 
     progress = on_progress or _ignore
     reports = {report.id: report for report in store.reports()}
     attributions = list(store.attributions())
     progress(f"linking {len(attributions)} attributions")
     claims = build_claims(attributions, reports, settings=settings)
-    store.replace_claims(claims)
+    stories, claims = build_stories(list(reports.values()), claims, settings=settings)
+    store.replace_claims(claims, stories)
     return LinkSummary(
         attributions=len(attributions),
         claims=len(claims),
         corroborated=sum(claim.independent_origins >= 2 for claim in claims),
         denials=sum(len(claim.denials) for claim in claims),
         conflicts=sum(len(claim.conflicts) for claim in claims),
+        stories=len(stories),
     )

@@ -10,7 +10,16 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from claimledger.models import Attribution, Claim, Origin, Rejected, Report, SourceMention, Statement
+from claimledger.models import (
+    Attribution,
+    Claim,
+    Origin,
+    Rejected,
+    Report,
+    SourceMention,
+    Statement,
+    Story,
+)
 
 MarkKind = Literal["boilerplate", "content", "cue", "source"]
 
@@ -202,6 +211,21 @@ def claims_table(claims: Iterable[Claim]) -> Table:
             claim.first_seen.isoformat() if claim.first_seen else NONE,
             claim.last_seen.isoformat() if claim.last_seen else NONE,
             clip(claim.summary, 70),
+        )
+    return table
+
+
+def stories_table(stories: Iterable[Story]) -> Table:
+    """One row per story: id, reports, claims, first and last seen, title."""
+    table = _table("id", "reports", "claims", "first_seen", "last_seen", "title")
+    for story in stories:
+        table.add_row(
+            story.id,
+            str(len(story.members)),
+            str(len(story.claim_ids)),
+            story.first_seen.isoformat() if story.first_seen else NONE,
+            story.last_seen.isoformat() if story.last_seen else NONE,
+            clip(story.title, 70),
         )
     return table
 

@@ -27,6 +27,8 @@ from claimledger.models import (
     Span,
     Stance,
     Statement,
+    Story,
+    StoryMember,
 )
 
 JsonDict = dict[str, Any]
@@ -242,6 +244,27 @@ def claim_to_dict(claim: Claim) -> JsonDict:
         "grade": grade,
         "first_seen": iso(claim.first_seen),
         "last_seen": iso(claim.last_seen),
+    }
+
+
+def story_member_to_dict(member: StoryMember) -> JsonDict:
+    return {"report_id": member.report_id, "reason": member.reason}
+
+
+def story_member_from_dict(data: JsonDict) -> StoryMember:
+    return StoryMember(report_id=str(data["report_id"]), reason=str(data["reason"]))
+
+
+def story_to_dict(story: Story) -> JsonDict:
+    """The public shape of a story: its reports with why each is there, and its claims' ids."""
+    return {
+        "id": story.id,
+        "title": story.title,
+        "summary": story.summary,
+        "reports": [story_member_to_dict(member) for member in story.members],
+        "claims": list(story.claim_ids),
+        "first_seen": iso(story.first_seen),
+        "last_seen": iso(story.last_seen),
     }
 
 

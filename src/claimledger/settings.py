@@ -30,6 +30,9 @@ class Settings:
     claim_min_shared_terms: int = 2
     # Terms in more statements than this are not used to find candidates (they would make it quadratic).
     link_max_postings: int = 200
+    # Story grouping (link/stories.py): reports that share a claim are in one story; stories merge while
+    # the mean cosine similarity of their reports' weighted terms is at least this (tuned on ECB+ train).
+    story_link_threshold: float = 0.12
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, *, db: str | None = None) -> Settings:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from claimledger.extract import Extractor
-from claimledger.models import Attribution, Claim, Report
+from claimledger.models import Attribution, Claim, Report, Statement
 from claimledger.pipeline import LinkSummary, ingest, link
 from claimledger.serialize import claim_to_dict
 from claimledger.settings import Settings
@@ -155,3 +155,72 @@ def test_claims_relink_changes_nothing(linked: Linked) -> None:
     settings = Settings(gazetteer_path=Path("examples/gazetteer.json"))
     link(linked.store, settings)
     assert list(linked.store.claims()) == linked.claims
+
+
+# What v2 of the link stage matches as the storyline says (examples/STORYLINE.md, "Claims and origins").
+
+
+def _anywhere(linked: Linked, content_start: str) -> Attribution:
+    (found,) = [a for a in linked.attributions.values() if a.content.text.startswith(content_start)]
+    return found
+
+
+def _statement_of(claim: Claim, attribution: Attribution) -> Statement:
+    (found,) = [s for s in claim.statements if s.attribution_id == attribution.id]
+    return found
+
+
+def test_claims_troops_includes_the_border_guards_first_report(linked: Linked) -> None:
+    """O1 is first reported by the Courier on 03-02: that report belongs to C1, not to a claim of its own."""
+    first = linked.statement(
+        "2026-03-02_orlenian", "it had tracked long columns of Vessarian military vehicles"
+    )
+    troops = linked.troops()
+    assert linked.claim_of(first) is troops
+    assert _statement_of(troops, first).origin == BORDER_GUARDS
+    assert troops.first_seen is not None and troops.first_seen.isoformat() == "2026-03-02"
+
+
+def test_claims_troops_includes_the_skylark_vehicle_count(linked: Linked) -> None:
+    """O3: Skylark's count of about 340 vehicles (Continental Review 03-04) is evidence for C1."""
+    count = linked.statement("2026-03-04_continental", "its analysts had counted about 340")
+    troops = linked.troops()
+    assert linked.claim_of(count) is troops
+    assert _statement_of(troops, count).origin in {o.key for o in troops.origins}
+
+
+def test_claims_council_envoy_unable_to_verify_is_a_non_confirmation(linked: Linked) -> None:
+    """The Council envoy "had been unable to verify reports" of the build-up: not an origin of it."""
+    envoy = linked.statement("2026-03-06_harbor", "his office had been unable to verify reports")
+    troops = linked.troops()
+    statement = _statement_of(troops, envoy)
+    assert statement.stance == "no_confirmation" and statement.origin is None
+    assert statement.reason.startswith(
+        "read as not confirmed: the statement says “had been unable to verify”"
+    )
+    assert not [o for o in troops.origins if "council" in o.key]
+    assert "not confirmed in" in troops.grade.reason
+
+
+def test_claims_troops_origins_leave_out_statements_about_other_things(linked: Linked) -> None:
+    """Orlenia's note to the ambassador and the Directorate's rocket warning are not observations of C1."""
+    keys = {o.key for o in linked.troops().origins}
+    assert "named:sela marovin" not in keys
+    assert "named:intelligence directorate (orlenia)" not in keys
+    note = linked.statement(
+        "2026-03-05_northgate", "the ambassador, Dmitar Olev, had been handed a formal note"
+    )
+    assert linked.claim_of(note) is not linked.troops()
+
+
+def test_claims_rocket_launchers_relayed_by_signal_desk_and_mpa_are_one_claim(linked: Linked) -> None:
+    """C3 (Courier 03-07) and its relays by Signal Desk and MPA on 03-08 are one claim, apart from C1."""
+    courier = linked.statement("2026-03-07_orlenian", "two batteries of heavy rocket launchers had left")
+    rockets = linked.claim_of(courier)
+    relays = [
+        _anywhere(linked, "two batteries of long-range rocket launchers had left a garrison"),
+        _anywhere(linked, "two batteries of heavy rocket launchers could be heading for the Tamrin Valley"),
+    ]
+    assert all(linked.claim_of(relay) is rockets for relay in relays)
+    assert rockets is not linked.troops()
+    assert len({s.report_id for s in rockets.statements}) >= 3

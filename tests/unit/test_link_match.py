@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from link_values import attribution, by_id, quantity, report, source
 
 from claimledger.link import match as match_module
 from claimledger.link.match import claim_id, match_claims
 from claimledger.link.terms import stem, terms_of
+from claimledger.models import Attribution, Span
 from claimledger.settings import Settings
 
 SETTINGS = Settings()
@@ -135,7 +138,7 @@ def test_link_match_thin_count_joins_the_claim_of_its_best_match() -> None:
         settings=SETTINGS,
     )
     assert [[m.attribution.id for m in d.members] for d in found] == [["a1", "a3"], ["a2"]]
-    assert found[0].members[1].reason.startswith("shares count:troop, troop with statement a1")
+    assert found[0].members[1].reason.startswith("shares count:troop, troop and its number with statement a1")
     assert found[0].id == claim_id(a1)
 
 
@@ -155,14 +158,14 @@ def test_link_match_summary_and_id_are_stable() -> None:
 def test_link_match_compares_only_blocked_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
     """Statements on 300 unrelated topics are not compared all against all."""
     calls = 0
-    similarity = match_module._Matcher.similarity
+    similarity = match_module._Matcher._pair_score
 
     def counting(self: match_module._Matcher, *args: object) -> object:
         nonlocal calls
         calls += 1
         return similarity(self, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(match_module._Matcher, "similarity", counting)
+    monkeypatch.setattr(match_module._Matcher, "_pair_score", counting)
     tags = ["".join(chr(ord("a") + int(digit)) for digit in f"{i:03d}") for i in range(300)]
     topics = [f"alpha{tag} bravo{tag} charlie{tag} delta{tag}" for tag in tags]
     statements = [attribution(f"a{i}", f"r{i}", text, source("someone")) for i, text in enumerate(topics)]
@@ -171,3 +174,124 @@ def test_link_match_compares_only_blocked_candidates(monkeypatch: pytest.MonkeyP
     found = match_claims(statements, reports, settings=SETTINGS)
     assert len(found) == 300
     assert calls < 10
+
+
+def test_link_match_could_not_verify_answers_the_claim_instead_of_asserting_it() -> None:
+    envoy = "his office had been unable to verify reports of Vessarian troops massing at the Velka crossing"
+    found = match_claims(
+        [
+            attribution("a1", "r1", TROOPS, source("an official", anonymous=True)),
+            attribution("n1", "r2", envoy, source("Council of Nations envoy", "organisation")),
+        ],
+        by_id(report("r1"), report("r2", "Northgate Tribune")),
+        settings=SETTINGS,
+    )
+    (claim,) = found
+    envoy_member = claim.members[1]
+    assert envoy_member.attribution.stance == "no_confirmation"
+    assert envoy_member.reason.startswith(
+        "read as not confirmed: the statement says “had been unable to verify”; "
+    )
+    assert "shares " in envoy_member.reason
+
+
+def test_link_match_names_alone_do_not_make_one_claim() -> None:
+    found = match_claims(
+        [
+            attribution(
+                "a1", "r1", "rocket launchers are heading for the Tamrin Valley near Velka", source("x")
+            ),
+            attribution("a2", "r2", "no soldier was anywhere near the Tamrin Valley or Velka", source("y")),
+        ],
+        by_id(report("r1"), report("r2")),
+        settings=SETTINGS,
+    )
+    assert [[m.attribution.id for m in d.members] for d in found] == [["a1"], ["a2"]]
+
+
+def test_link_match_weak_match_on_one_word_besides_names_does_not_join() -> None:
+    note = "the Vessarian units moved back"
+    found = match_claims(
+        [
+            attribution("a1", "r1", TROOPS, source("an official", anonymous=True)),
+            attribution("a2", "r2", TROOPS_AGAIN, source("border guards", "military")),
+            attribution("a3", "r3", note, source("Sela Marovin", "politician")),
+        ],
+        by_id(report("r1"), report("r2"), report("r3")),
+        settings=SETTINGS,
+    )
+    assert [[m.attribution.id for m in d.members] for d in found] == [["a1", "a2"], ["a3"]]
+    assert found[1].members[0].reason == "first statement of this claim"
+
+
+def _nested(
+    outer_text: str, inner_text: str, *, outer_chain: tuple[str, ...], inner_chain: tuple[str, ...]
+) -> tuple[Attribution, Attribution]:
+    """An outer statement and one nested in it at its real offset, in report r1."""
+    offset = outer_text.index(inner_text)
+    outer = attribution("outer", "r1", outer_text, *(source(name) for name in outer_chain))
+    inner = attribution("inner", "r1", inner_text, *(source(name) for name in inner_chain))
+    return outer, replace(inner, content=Span(offset, offset + len(inner_text), inner_text))
+
+
+def test_link_match_statement_nested_in_another_is_cut_from_its_words() -> None:
+    rockets = "two batteries of heavy rocket launchers could be heading for the valley, where officials say "
+    gathered = "thousands of Vessarian soldiers have gathered in the past week"
+    outer, inner = _nested(
+        rockets + gathered, gathered, outer_chain=("the Courier",), inner_chain=("officials",)
+    )
+    elsewhere = attribution(
+        "a2", "r2", "about 2,000 Vessarian soldiers have gathered", source("guards", "military")
+    )
+    found = match_claims([outer, inner, elsewhere], by_id(report("r1"), report("r2")), settings=SETTINGS)
+    groups = [[m.attribution.id for m in d.members] for d in found]
+    assert ["inner", "a2"] in groups and ["outer"] in groups
+
+
+def test_link_match_statement_reporting_a_nested_one_joins_its_claim() -> None:
+    said = "the Directorate has told the government that "
+    claim = "Vessaria may be preparing to move long-range rocket artillery into the Tamrin Valley"
+    outer, inner = _nested(
+        said + claim + ", which would put towns deep inside Orlenia within range",
+        claim,
+        outer_chain=("people familiar with the matter",),
+        inner_chain=("people familiar with the matter", "the Directorate"),
+    )
+    (found,) = match_claims([outer, inner], by_id(report("r1")), settings=SETTINGS)
+    assert [m.attribution.id for m in found.members] == ["outer", "inner"]
+    assert (
+        found.members[0].reason
+        == "its content holds statement inner, which its source reports: joins that claim"
+    )
+
+
+def test_link_match_same_number_of_the_same_thing_counts_in_the_score() -> None:
+    about_2000 = (quantity("about 2,000", 2000, "soldiers"),)
+    first = "convoys moved into the valley overnight and about 2,000 soldiers were camped near the river"
+    found = match_claims(
+        [
+            attribution("a1", "r1", first, source("guards", "military"), quantities=about_2000),
+            attribution(
+                "a2",
+                "r2",
+                "about 2,000 soldiers were seen",
+                source("guards", "military"),
+                quantities=about_2000,
+            ),
+        ],
+        by_id(report("r1"), report("r2")),
+        settings=SETTINGS,
+    )
+    assert len(found) == 1
+    assert "and its number with statement a1" in found[0].members[1].reason
+
+
+def test_link_match_word_capitalised_only_once_is_not_a_name() -> None:
+    statements = [
+        attribution("a1", "r1", "the units returned from Harsk to their home bases", source("x")),
+        attribution("a2", "r2", "the last units left Harsk for home", source("y")),
+        attribution("a3", "r3", "a Unit of the Harsk garrison stayed", source("z")),
+    ]
+    matcher = match_module._Matcher(statements, SETTINGS)
+    assert "harsk" in matcher._names
+    assert "unit" not in matcher._names

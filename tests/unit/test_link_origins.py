@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from link_values import attribution, by_id, report, source
 
-from claimledger.link.origins import claim_origins, resolve
+from claimledger.link.origins import claim_origins, reports_nested, resolve
+from claimledger.models import Span
 
 MPA = "Meridian Press Agency"
 OFFICIAL = "unnamed senior defence official from an Aldera Treaty Organisation member state"
@@ -103,3 +106,63 @@ def test_link_origins_named_sources_are_independent() -> None:
     origins, _ = claim_origins(statements, reports)
     assert [o.key for o in origins] == ["named:state border guard service", "named:skylark orbital imaging"]
     assert origins[0].reports == ("r1", "r2")
+
+
+def test_link_origins_possessive_determiner_is_not_part_of_the_name() -> None:
+    reports = by_id(report("r1", "The Lantern Post"), report("r2", "Vessaria Today"))
+    statements = [
+        attribution("a1", "r1", CLAIM, source("Its Defence Ministry", "ministry")),
+        attribution("a2", "r2", CLAIM, source("Defence Ministry", "ministry")),
+    ]
+    origins, _ = claim_origins(statements, reports)
+    assert [o.key for o in origins] == ["named:defence ministry"]
+
+
+def test_link_origins_statement_reporting_a_nested_one_has_its_origin() -> None:
+    said = "the Directorate has told the government that "
+    inner_text = "Vessaria may be preparing to move rocket artillery into the valley"
+    people = source("people familiar with the matter", "unspecified", anonymous=True)
+    outer = attribution("outer", "r1", said + inner_text, people)
+    inner = attribution(
+        "inner", "r1", inner_text, people, source("Intelligence Directorate", "intelligence_agency")
+    )
+    inner = replace(inner, content=Span(len(said), len(said) + len(inner_text), inner_text))
+    origins, origin_of = claim_origins([outer, inner], by_id(report("r1", "The Orlenian Courier")))
+    assert [o.key for o in origins] == ["named:intelligence directorate"]
+    assert origin_of == {"outer": "named:intelligence directorate", "inner": "named:intelligence directorate"}
+
+
+def test_link_origins_nested_statement_with_another_chain_keeps_its_own_origin() -> None:
+    outer_text = "launchers are heading for the valley, where officials say thousands have gathered"
+    inner_text = "thousands have gathered"
+    outer = attribution("outer", "r1", outer_text, source("Intelligence Directorate", "intelligence_agency"))
+    inner = attribution("inner", "r1", inner_text, source("Orlenia", "government"))
+    start = outer_text.index(inner_text)
+    inner = replace(inner, content=Span(start, start + len(inner_text), inner_text))
+    origins, _ = claim_origins([outer, inner], by_id(report("r1")))
+    assert len(origins) == 2
+
+
+def test_link_origins_relative_clause_is_not_reported_speech() -> None:
+    outer_text = "launchers are heading for the valley, where officials say thousands have gathered"
+    inner_text = "thousands have gathered"
+    directorate = source("Intelligence Directorate", "intelligence_agency")
+    outer = attribution("outer", "r1", outer_text, directorate)
+    inner = attribution("inner", "r1", inner_text, directorate, source("Orlenia", "government"))
+    start = outer_text.index(inner_text)
+    inner = replace(inner, content=Span(start, start + len(inner_text), inner_text))
+    assert not reports_nested(outer, inner)
+    origins, _ = claim_origins([outer, inner], by_id(report("r1")))
+    assert [o.key for o in origins] == ["named:intelligence directorate", "named:orlenia"]
+
+
+def test_link_origins_short_nested_phrase_is_not_reported_speech() -> None:
+    outer_text = "they would press Vessaria to let outside monitors verify the withdrawal"
+    officials = source("Orlenian officials", "official", anonymous=True)
+    outer = attribution("outer", "r1", outer_text, officials)
+    inner = attribution(
+        "inner", "r1", "the withdrawal", officials, source("outside monitors", "organisation")
+    )
+    start = outer_text.index("the withdrawal")
+    inner = replace(inner, content=Span(start, start + len("the withdrawal"), "the withdrawal"))
+    assert not reports_nested(outer, inner)

@@ -20,6 +20,7 @@ TABLES = [
     "reports",
     "schema_version",
     "signatures",
+    "stories",
 ]
 
 

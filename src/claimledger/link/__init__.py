@@ -11,10 +11,11 @@ from claimledger.link.conflicts import quantity_conflicts
 from claimledger.link.grade import grade_claim
 from claimledger.link.match import ClaimDraft, match_claims
 from claimledger.link.origins import claim_origins
+from claimledger.link.stories import build_stories
 from claimledger.models import Attribution, Claim, Report, Statement
 from claimledger.settings import Settings
 
-__all__ = ["build_claims", "match_claims"]
+__all__ = ["build_claims", "build_stories", "match_claims"]
 
 # Stances that answer a claim rather than assert it; they never add an origin.
 _RESPONSES = frozenset({"deny", "no_confirmation", "condemn", "concern"})

@@ -19,7 +19,9 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from claimledger.link.terms import Terms, terms_of
+from claimledger.link.origins import reports_nested
+from claimledger.link.stance import read_stance
+from claimledger.link.terms import Terms, terms_of, unit_family
 from claimledger.models import Attribution, Report
 from claimledger.settings import Settings
 
@@ -31,15 +33,25 @@ COUNT_WEIGHT = 4.0
 # "at least 5,000 troops were in place" (a count) may only join the claim of its best match.
 MIN_TERMS = 3
 SAME_DATE_BONUS = 0.05
+# Two statements giving the same number of the same kind of thing ("about 2,000 soldiers") most likely
+# report one observation, however differently the rest is worded.
+SAME_COUNT_BONUS = 0.1
 # A response with fewer content terms than this only refers back to something said before.
 ANAPHORIC_TERMS = 2
 # Statements compared when picking a claim's summary; bounds the quadratic step on big claims.
 SUMMARY_CANDIDATES = 50
+# A statement that matches nothing strongly joins its best weak match only on this many shared terms
+# that are not names.
+WEAK_TOPICAL_TERMS = 2
 
 
 @dataclass(frozen=True, slots=True)
 class Member:
-    """A statement in a claim, with the match score and a reason a person can check."""
+    """A statement in a claim, with the match score and a reason a person can check.
+
+    `attribution` is the statement as the link stage reads it: a neutral cue whose content says the
+    source could not verify something has the stance `no_confirmation` here (see `stance.py`).
+    """
 
     attribution: Attribution
     score: float
@@ -61,8 +73,11 @@ class _Match:
 
     other: int
     score: float
-    shared: tuple[str, ...]
+    shared: frozenset[str]
     same_date: bool
+    same_count: bool
+    # Shared terms that are not names: what the two statements say happened, not only where or who.
+    topical: int
 
 
 @dataclass(slots=True)
@@ -79,6 +94,9 @@ def match_claims(
     attributions: Sequence[Attribution], reports: Mapping[str, Report], *, settings: Settings
 ) -> list[ClaimDraft]:
     """Claims of `attributions`, which come in reading order (oldest report first, then text order)."""
+    read = [read_stance(a) for a in attributions]
+    attributions = [attribution for attribution, _ in read]
+    notes = {attribution.id: note for attribution, note in read if note}
     matcher = _Matcher(attributions, settings)
     groups, group_of = _group_assertions(matcher, settings)
     asserted_in: dict[str, set[int]] = defaultdict(set)
@@ -87,6 +105,11 @@ def match_claims(
     for i, attribution in enumerate(attributions):
         if attribution.stance != "assert":
             _attach_response(i, attribution, matcher, groups, group_of, asserted_in, reports, settings)
+    for group in groups:
+        group.members = [
+            replace(m, reason=f"{notes[m.attribution.id]}; {m.reason}") if m.attribution.id in notes else m
+            for m in group.members
+        ]
     drafts = [
         ClaimDraft(claim_id(group.members[0].attribution), tuple(group.members), _summary(group, matcher))
         for group in groups
@@ -105,11 +128,18 @@ def _group_assertions(matcher: _Matcher, settings: Settings) -> tuple[list[_Grou
     parent = {i: i for i in assertions}
     best_match: dict[int, _Match] = {}
     for i in assertions:
+        if i in matcher.wraps:
+            continue
         # Each pair of indexed assertions is scored once, from its later statement, for both sides.
         earlier_only = not matcher.thin(i)
         for found in matcher.matches(i, settings.claim_match_threshold, earlier_only=earlier_only):
-            if found.score >= settings.claim_link_threshold and not matcher.thin(i):
+            strong = found.score >= settings.claim_link_threshold
+            if strong and not matcher.thin(i):
                 parent[_root(parent, i)] = _root(parent, found.other)
+            # A weak match on one word besides names ("Vessarian units" and "the Vessarian build-up")
+            # is too little to join a claim by, or to give as the reason a statement is in one.
+            if not strong and found.topical < WEAK_TOPICAL_TERMS:
+                continue
             _keep_best(best_match, i, found)
             if earlier_only:
                 _keep_best(best_match, found.other, replace(found, other=i))
@@ -119,6 +149,9 @@ def _group_assertions(matcher: _Matcher, settings: Settings) -> tuple[list[_Grou
     for i, found in best_match.items():
         if sizes[_root(parent, i)] == 1:
             parent[i] = _root(parent, found.other)
+    # A statement that only wraps another ("the Directorate has told the government that X") is X.
+    for i, inner in matcher.wraps.items():
+        parent[_root(parent, i)] = _root(parent, inner)
     roots: dict[int, int] = {}
     groups: list[_Group] = []
     group_of: dict[int, int] = {}
@@ -129,11 +162,14 @@ def _group_assertions(matcher: _Matcher, settings: Settings) -> tuple[list[_Grou
             groups.append(_Group())
         group_of[i] = roots[root]
         best = best_match.get(i)
-        member = (
-            Member(attributions[i], 1.0, "first statement of this claim")
-            if best is None
-            else Member(attributions[i], best.score, matcher.reason(best))
-        )
+        if i in matcher.wraps:
+            wrapped = attributions[matcher.wraps[i]].id[:8]
+            reason = f"its content holds statement {wrapped}, which its source reports: joins that claim"
+            member = Member(attributions[i], 1.0, reason)
+        elif best is None:
+            member = Member(attributions[i], 1.0, "first statement of this claim")
+        else:
+            member = Member(attributions[i], best.score, matcher.reason(best))
         groups[roots[root]].members.append(member)
     return groups, group_of
 
@@ -201,8 +237,8 @@ def _summary(group: _Group, matcher: _Matcher) -> str:
     chosen = group.members[0].attribution
     if len(assertions) > 2:
         sample = assertions[:SUMMARY_CANDIDATES]
-        terms = [matcher.terms_of(a) for a in sample]
-        totals = [sum(matcher.similarity(t, other)[0] for other in terms) for t in terms]
+        indices = [matcher.index_of(a) for a in sample]
+        totals = [sum(matcher.pair_similarity(i, j) for j in indices) for i in indices]
         chosen = sample[max(range(len(sample)), key=lambda k: (totals[k], -k))]
     elif assertions:
         chosen = assertions[0]
@@ -215,16 +251,34 @@ class _Matcher:
 
     def __init__(self, attributions: Sequence[Attribution], settings: Settings) -> None:
         self.attributions = attributions
-        self.terms = [terms_of(a) for a in attributions]
+        inner = _nested_assertions(attributions)
+        # A statement is compared on its own words: those of a statement nested in it are cut out.
+        own = [_outside(a, attributions[inner[k]]) if k in inner else a for k, a in enumerate(attributions)]
+        self.terms = [terms_of(a) for a in own]
+        self._counted = [
+            frozenset((unit_family(q.unit), q.value) for q in a.quantities if q.unit) for a in own
+        ]
         self._by_id = {a.id: k for k, a in enumerate(attributions)}
         frequency = Counter(term for t in self.terms for term in t.words)
         names = {term for t in self.terms for term in t.names}
+        # For telling what a statement is about from where and who: terms written as names in at least
+        # half the statements that have them ("Harsk", not "unit", which a title once capitalised).
+        as_name = Counter(term for t in self.terms for term in t.names)
+        self._names = frozenset(term for term, count in as_name.items() if 2 * count >= frequency[term])
+        # Assertions whose content holds another's and adds only names and cue words, or reports it.
+        self.wraps = {
+            k: j
+            for k, j in inner.items()
+            if len(self.terms[k].words - self._names) < MIN_TERMS
+            or reports_nested(attributions[k], attributions[j])
+        }
         total = len(attributions)
         self._weight = {
             term: (math.log((total + 1) / (count + 1)) + 1) * (NAME_WEIGHT if term in names else 1.0)
             for term, count in frequency.items()
         }
         self._weight.update({term: COUNT_WEIGHT for t in self.terms for term in t.counts})
+        self._totals = [sum(self._weight[t] for t in terms.words) for terms in self.terms]
         self._postings: dict[str, list[int]] = defaultdict(list)
         self._max_postings = settings.link_max_postings
         self._min_shared = settings.claim_min_shared_terms
@@ -232,11 +286,16 @@ class _Matcher:
     def thin(self, i: int) -> bool:
         return len(self.terms[i].words) < MIN_TERMS
 
-    def terms_of(self, attribution: Attribution) -> Terms:
-        return self.terms[self._by_id[attribution.id]]
+    def index_of(self, attribution: Attribution) -> int:
+        return self._by_id[attribution.id]
+
+    def pair_similarity(self, i: int, j: int) -> float:
+        """`similarity` of statements `i` and `j`."""
+        shared = self.terms[i].words & self.terms[j].words
+        return self._pair_score(i, j, shared) if shared else 0.0
 
     def index(self, i: int, *, assertion: bool) -> None:
-        if assertion and not self.thin(i):
+        if assertion and not self.thin(i) and i not in self.wraps:
             for term in self.terms[i].words:
                 self._postings[term].append(i)
 
@@ -249,24 +308,39 @@ class _Matcher:
         """Indexed assertions that score at least `threshold` against statement `i`, with reasons."""
         if self.thin(i) and self.attributions[i].stance == "assert" and not self.terms[i].counts:
             return []
-        shared_counts: Counter[int] = Counter()
+        candidates: set[int] = set()
         for term in self.terms[i].words:
-            postings = self._postings.get(term, [])
-            # A term in too many statements says little and would make the candidates quadratic.
+            postings = self._postings.get(term, ())
+            # A term in too many statements says little and would make the candidates quadratic; the
+            # pair is still scored on all its shared terms when a rarer one brings it in.
             if len(postings) <= self._max_postings:
-                shared_counts.update(j for j in postings if j != i and not (earlier_only and j > i))
-        needed = max(min(self._min_shared, len(self.terms[i].words)), 1)
+                candidates.update(postings)
+        candidates.discard(i)
+        words = self.terms[i].words
+        needed = max(min(self._min_shared, len(words)), 1)
         found: list[_Match] = []
-        for j, count in sorted(shared_counts.items()):
-            if count < needed:
+        for j in sorted(candidates):
+            if earlier_only and j > i:
                 continue
-            score, shared = self.similarity(self.terms[i], self.terms[j])
+            shared = words & self.terms[j].words
+            topical = len(shared - self._names)
+            # Names alone say where or who, not what: "no soldier was near the Tamrin Valley" and "rocket
+            # launchers are heading for the Tamrin Valley" are not one claim.
+            if len(shared) < needed or not topical:
+                continue
+            score = self._pair_score(i, j, shared)
             same_date = self._same_date(i, j)
-            if same_date:
-                score = min(score + SAME_DATE_BONUS, 1.0)
+            same_count = not self._counted[i].isdisjoint(self._counted[j])
+            score = min(score + SAME_DATE_BONUS * same_date + SAME_COUNT_BONUS * same_count, 1.0)
             if score >= threshold:
-                found.append(_Match(j, score, tuple(shared), same_date))
+                found.append(_Match(j, score, shared, same_date, same_count, topical))
         return found
+
+    def _pair_score(self, i: int, j: int, shared: frozenset[str]) -> float:
+        """`similarity` of statements `i` and `j`, from their precomputed term weight totals."""
+        both = sum(self._weight.get(t, 1.0) for t in shared)
+        first, second = self._totals[i], self._totals[j]
+        return (both / (first + second - both) + both / min(first, second)) / 2
 
     def similarity(self, first: Terms, second: Terms) -> tuple[float, list[str]]:
         """Mean of weighted Jaccard and weighted overlap of two term sets, and the shared terms."""
@@ -279,8 +353,7 @@ class _Matcher:
         smaller = min(
             sum(weight.get(t, 1.0) for t in first.words), sum(weight.get(t, 1.0) for t in second.words)
         )
-        ranked = sorted(shared, key=lambda t: (-weight.get(t, 1.0), t))
-        return (both / union + both / smaller) / 2, ranked
+        return (both / union + both / smaller) / 2, sorted(shared, key=lambda t: (-weight.get(t, 1.0), t))
 
     def _same_date(self, i: int, j: int) -> bool:
         first, second = self.attributions[i].event_date, self.attributions[j].event_date
@@ -289,6 +362,48 @@ class _Matcher:
     def reason(self, match: _Match) -> str:
         """Why a statement matched: the terms it shares with the other, best weighted first."""
         other = self.attributions[match.other]
-        terms = ", ".join(match.shared[:6]) + (", …" if len(match.shared) > 6 else "")
-        date = " and its event date" if match.same_date else ""
+        ranked = sorted(match.shared, key=lambda t: (-self._weight.get(t, 1.0), t))
+        terms = ", ".join(ranked[:6]) + (", …" if len(ranked) > 6 else "")
+        date = "".join(
+            (" and its number" if match.same_count else "", " and its event date" if match.same_date else "")
+        )
         return f"shares {terms}{date} with statement {other.id[:8]} (score {match.score:.2f})"
+
+
+def _nested_assertions(attributions: Sequence[Attribution]) -> dict[int, int]:
+    """For each assertion whose content holds another assertion's (same report), the largest one held.
+
+    "rocket launchers could be heading for the valley, where officials say thousands have gathered"
+    holds "thousands have gathered": its own proposition is what lies outside that.
+    """
+    by_report: dict[str, list[int]] = defaultdict(list)
+    for k, attribution in enumerate(attributions):
+        if attribution.stance == "assert" and not attribution.content_fragments:
+            by_report[attribution.report_id].append(k)
+    held: dict[int, int] = {}
+    for members in by_report.values():
+        for k in members:
+            outer = attributions[k].content
+            inside = [
+                j
+                for j in members
+                if j != k
+                and outer.start <= attributions[j].content.start
+                and attributions[j].content.end <= outer.end
+                and attributions[j].content.end - attributions[j].content.start < outer.end - outer.start
+            ]
+            if inside:
+                held[k] = max(inside, key=lambda j: (len(attributions[j].content.text), -j))
+    return held
+
+
+def _outside(outer: Attribution, inner: Attribution) -> Attribution:
+    """`outer` with the content of `inner`, and the numbers in it, cut out of its own."""
+    text, cut = outer.content.text, inner.content.text
+    start, end = inner.content.start, inner.content.end
+    offset = start - outer.content.start
+    if text[offset : offset + len(cut)] != cut:
+        return outer  # offsets that do not line up: keep the whole content rather than cut wrongly
+    remaining = f"{text[:offset]} {text[offset + len(cut) :]}"
+    quantities = tuple(q for q in outer.quantities if not start <= q.span.start < end)
+    return replace(outer, content=replace(outer.content, text=remaining), quantities=quantities)

@@ -21,6 +21,9 @@ from claimledger.models import Attribution, Origin, Report, SourceKind, SourceMe
 SPECIFIC_WORDS = 5
 _RELATIVE_CLAUSE = re.compile(r"\s+(who|which|that)\s.*$", re.IGNORECASE)
 _UNKNOWN_OUTLET = "unknown outlet"
+# A nested statement shorter than this is a phrase the extractor took for one ("verify the withdrawal").
+REPORTED_MIN_WORDS = 4
+_RELATIVE_OPENER = re.compile(r",\s*(?:where|which|who|whom|whose|when|while)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +37,18 @@ class Resolved:
     via: str | None
 
 
+# Determiners that are not part of a name: "Its Defence Ministry" is the Defence Ministry of whoever
+# "its" stands for, the one a report that says "the Defence Ministry" means.
+_DETERMINERS = ("the ", "its ", "their ")
+
+
 def normalise(name: str) -> str:
-    """A name compared case-blind, without a leading "the" and extra spaces."""
+    """A name compared case-blind, without a leading "the" (or "its", "their") and extra spaces."""
     text = " ".join(name.casefold().split())
-    return text[4:] if text.startswith("the ") else text
+    for determiner in _DETERMINERS:
+        if text.startswith(determiner):
+            return text[len(determiner) :]
+    return text
 
 
 def publisher_of(report: Report | None, reports: Mapping[str, Report]) -> str:
@@ -100,6 +111,7 @@ def claim_origins(
 ) -> tuple[tuple[Origin, ...], dict[str, str]]:
     """The independent origins of a claim's assertions, and the origin key of each assertion by id."""
     resolved = {a.id: resolve(a, reports) for a in statements}
+    _follow_reported_speech(statements, resolved)
     _merge_same_anonymous(resolved)
     _replace_relaying_outlets(statements, resolved, reports)
     origins: dict[str, list[Resolved]] = {}
@@ -120,6 +132,47 @@ def _origin(key: str, found: list[Resolved], reports: tuple[str, ...]) -> Origin
     # max() keeps the first of equals, so the earliest of the longest descriptions wins.
     canonical = max(found, key=lambda r: len(r.canonical.split())).canonical
     return Origin(key, canonical, kinds[0], found[0].anonymous, found[0].via, reports)
+
+
+def _follow_reported_speech(statements: Sequence[Attribution], resolved: dict[str, Resolved]) -> None:
+    """A statement whose content holds another of its report that extends its chain has that origin.
+
+    "people familiar with the matter said the Directorate has told the government that X" and "the
+    Directorate told: X" are one utterance; the longer chain names where it comes from.
+    """
+    by_report: dict[str, list[Attribution]] = {}
+    for attribution in statements:
+        by_report.setdefault(attribution.report_id, []).append(attribution)
+    for same in by_report.values():
+        for outer in same:
+            held = [inner for inner in same if _holds(outer, inner)]
+            if held:
+                longest = max(
+                    held, key=lambda inner: (len(inner.chain), inner.content.end - inner.content.start)
+                )
+                resolved[outer.id] = resolved[longest.id]
+
+
+def _holds(outer: Attribution, inner: Attribution) -> bool:
+    first, second = outer.content, inner.content
+    nested = first.start <= second.start and second.end <= first.end and inner.id != outer.id
+    return nested and outer.report_id == inner.report_id and reports_nested(outer, inner)
+
+
+def reports_nested(outer: Attribution, inner: Attribution) -> bool:
+    """Whether `inner`, nested in `outer`, is what the source of `outer` reports.
+
+    It is when its chain extends that of `outer` ("people familiar say the assessment said X") and it
+    is not inside a relative clause ("launchers are heading for the valley, where officials say X"):
+    such a clause is a proposition of its own, whatever chain the extractor gave it.
+    """
+    if len(inner.content.text.split()) < REPORTED_MIN_WORDS:
+        return False  # "monitors verify the withdrawal", "accused it": a phrase, not something reported
+    before = outer.content.text[: max(inner.content.start - outer.content.start, 0)]
+    extends = len(inner.chain) > len(outer.chain) and all(
+        normalise(_name(a)) == normalise(_name(b)) for a, b in zip(outer.chain, inner.chain, strict=False)
+    )
+    return extends and _RELATIVE_OPENER.search(before) is None
 
 
 def _merge_same_anonymous(resolved: dict[str, Resolved]) -> None:

@@ -124,3 +124,30 @@ def unit_family(unit: str) -> str:
     """What a quantity counts, as one stem: "armoured vehicles" -> "vehicle", "soldiers" -> "troop"."""
     words = unit.split()
     return stem(words[-1]) if words else unit
+
+
+# Characters after which a capital starts a sentence or a quote rather than marking a name.
+_OPENERS = frozenset(".!?:\"“”'‘’([")
+
+
+def text_terms(text: str) -> tuple[dict[str, int], frozenset[str]]:
+    """Content terms of any text (a whole report) with how often each occurs, and those that are names.
+
+    A name is a term written with a capital where a sentence does not begin, as in `terms_of`.
+    """
+    counts: dict[str, int] = {}
+    names: set[str] = set()
+    for match in _WORD.finditer(text):
+        token = match.group()
+        if token.lower() in STOP_WORDS or len(token) < 3:
+            continue
+        term = stem(token)
+        if term in STOP_WORDS or len(term) < 3:
+            continue
+        counts[term] = counts.get(term, 0) + 1
+        # A few characters back are enough to see a sentence or line start before the word.
+        before = text[max(0, match.start() - 4) : match.start()]
+        stripped = before.rstrip()
+        if token[0].isupper() and "\n" not in before and stripped and stripped[-1] not in _OPENERS:
+            names.add(term)
+    return counts, frozenset(names)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from claimledger.models import Attribution, Claim, GradeOverride, Rejected, Report
+from claimledger.models import Attribution, Claim, GradeOverride, Rejected, Report, Story
 
 
 @dataclass(slots=True)
@@ -59,12 +59,20 @@ class Store(Protocol):
         """MinHash signatures of all stored reports, for near-duplicate search across batches."""
         ...
 
-    def replace_claims(self, claims: Sequence[Claim]) -> None:
-        """Replace all derived claims by `claims` in one transaction; analyst overrides are kept."""
+    def replace_claims(self, claims: Sequence[Claim], stories: Sequence[Story] = ()) -> None:
+        """Replace all derived claims and stories in one transaction; analyst overrides are kept."""
         ...
 
-    def claims(self, *, min_origins: int = 0) -> Iterator[Claim]:
-        """Stored claims with at least `min_origins` independent origins, in link order, overrides applied."""
+    def claims(self, *, min_origins: int = 0, story_id: str | None = None) -> Iterator[Claim]:
+        """Stored claims with at least `min_origins` origins (of one story if given), overrides applied."""
+        ...
+
+    def stories(self) -> Iterator[Story]:
+        """Stored stories, largest first."""
+        ...
+
+    def story(self, story_id: str) -> Story:
+        """The story with this id or unique id prefix; raises NotFound."""
         ...
 
     def claim(self, claim_id: str) -> Claim:

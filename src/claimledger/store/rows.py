@@ -24,6 +24,7 @@ from claimledger.models import (
     SourceMention,
     Span,
     Stance,
+    Story,
 )
 from claimledger.serialize import (
     conflict_from_dict,
@@ -36,6 +37,8 @@ from claimledger.serialize import (
     span_to_dict,
     statement_from_dict,
     statement_to_dict,
+    story_member_from_dict,
+    story_member_to_dict,
 )
 
 Values = dict[str, Any]
@@ -258,4 +261,29 @@ def override_from(row: AnyRow) -> GradeOverride:
         why=row.why,
         analyst=row.analyst,
         created_at=row.created_at,
+    )
+
+
+def story_values(story: Story, position: int) -> Values:
+    return {
+        "id": story.id,
+        "position": position,
+        "title": story.title,
+        "summary": story.summary,
+        "first_seen": story.first_seen,
+        "last_seen": story.last_seen,
+        "reports": [story_member_to_dict(member) for member in story.members],
+        "claims": list(story.claim_ids),
+    }
+
+
+def story_from(row: AnyRow) -> Story:
+    return Story(
+        id=row.id,
+        title=row.title,
+        summary=row.summary,
+        members=tuple(story_member_from_dict(member) for member in row.reports),
+        claim_ids=tuple(str(claim_id) for claim_id in row.claims),
+        first_seen=row.first_seen,
+        last_seen=row.last_seen,
     )

@@ -173,6 +173,22 @@ class ClaimRow(Base):
     conflicts: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
 
 
+class StoryRow(Base):
+    """A derived story (reports of one developing event); recomputed by `link` with the claims."""
+
+    __tablename__ = "stories"
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, index=True)
+    title: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str | None] = mapped_column(Text)
+    first_seen: Mapped[dt.date | None] = mapped_column(Date)
+    last_seen: Mapped[dt.date | None] = mapped_column(Date)
+    # Members ({report_id, reason}) and claim ids, in the shapes of claimledger.serialize.
+    reports: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    claims: Mapped[list[str]] = mapped_column(JSON)
+
+
 class GradeOverrideRow(Base):
     """An analyst's grade of a claim: appended, never updated; no foreign key, as claims are recomputed."""
 

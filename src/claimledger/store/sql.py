@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from claimledger.errors import NotFound, StoreError
-from claimledger.models import Attribution, Claim, GradeOverride, Rejected, Report
+from claimledger.models import Attribution, Claim, GradeOverride, Rejected, Report, Story
 from claimledger.settings import Settings
 from claimledger.store import rows
 from claimledger.store.base import Batch, StoredSignature
@@ -30,6 +30,7 @@ from claimledger.store.schema import (
     ReportRow,
     SchemaVersionRow,
     SignatureRow,
+    StoryRow,
     metadata,
 )
 
@@ -248,33 +249,68 @@ class SqlStore:
             for row in conn.execution_options(yield_per=CHUNK).execute(query):
                 yield StoredSignature(row.report_id, row.published, bytes(row.hashvalues))
 
-    def replace_claims(self, claims: Sequence[Claim]) -> None:
-        """Replace all derived claims in one transaction; analyst overrides are their own rows and stay."""
+    def replace_claims(self, claims: Sequence[Claim], stories: Sequence[Story] = ()) -> None:
+        """Replace all derived claims and stories in one transaction; analyst overrides stay."""
         try:
             with self._engine.connect() as conn:
                 conn = conn.execution_options(**{_WRITE: True})
                 with conn.begin():
                     conn.execute(delete(ClaimRow))
+                    conn.execute(delete(StoryRow))
                     values = [rows.claim_values(claim, i) for i, claim in enumerate(claims)]
                     for start in range(0, len(values), CHUNK):
                         _insert(conn, ClaimRow, values[start : start + CHUNK])
+                    story_values = [rows.story_values(story, i) for i, story in enumerate(stories)]
+                    for start in range(0, len(story_values), CHUNK):
+                        _insert(conn, StoryRow, story_values[start : start + CHUNK])
         except SQLAlchemyError as e:
             raise StoreError(
                 f"the claims could not be stored and the old ones are kept: {_reason(e)}", origin=self._where
             ) from e
-        logger.info("stored %d claims", len(claims))
+        logger.info("stored %d claims, %d stories", len(claims), len(stories))
 
-    def claims(self, *, min_origins: int = 0) -> Iterator[Claim]:
-        """Stored claims with at least `min_origins` independent origins, in link order, overrides applied."""
+    def claims(self, *, min_origins: int = 0, story_id: str | None = None) -> Iterator[Claim]:
+        """Stored claims with at least `min_origins` origins (of one story if given), overrides applied."""
         latest = self._latest_overrides()
         query = (
             select(ClaimRow.__table__)
             .where(ClaimRow.independent_origins >= min_origins)
             .order_by(ClaimRow.position)
         )
+        if story_id is not None:
+            query = query.where(ClaimRow.story_id == story_id)
         with self._read() as conn:
             for row in conn.execution_options(yield_per=CHUNK).execute(query):
                 yield rows.claim_from(row, latest.get(row.id))
+
+    def stories(self) -> Iterator[Story]:
+        """Stored stories, largest first."""
+        with self._read() as conn:
+            found = [
+                rows.story_from(row)
+                for row in conn.execute(select(StoryRow.__table__).order_by(StoryRow.position))
+            ]
+        yield from found
+
+    def story(self, story_id: str) -> Story:
+        """The story with this id or unique id prefix (at least 4 characters); raises NotFound."""
+        key = story_id.strip()
+        with self._read() as conn:
+            if len(key) < MIN_PREFIX:
+                query = select(StoryRow.__table__).where(StoryRow.id == key)
+            else:
+                query = select(StoryRow.__table__).where(StoryRow.id.startswith(key, autoescape=True))
+            matches = list(conn.execute(query.order_by(StoryRow.id).limit(6)))
+        exact = [row for row in matches if row.id == key]
+        if exact:
+            return rows.story_from(exact[0])
+        if not matches:
+            hint = "" if len(key) >= MIN_PREFIX else f" (give at least {MIN_PREFIX} characters)"
+            raise NotFound(f"no story with id or id prefix {key!r}{hint}; `claimledger stories` lists them")
+        if len(matches) > 1:
+            shown = ", ".join(row.id for row in matches[:5]) + (", ..." if len(matches) > 5 else "")
+            raise NotFound(f"story id prefix {key!r} is ambiguous, it matches {shown}; give more characters")
+        return rows.story_from(matches[0])
 
     def claim(self, claim_id: str) -> Claim:
         """The claim with this id or unique id prefix (at least 4 characters); raises NotFound."""
