@@ -19,7 +19,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from claimledger import render
-from claimledger.errors import BadDate, BadGrade, ClaimledgerError
+from claimledger.errors import BadDate, BadGrade, ClaimledgerError, OutputError
 from claimledger.models import RELIABILITIES, GradeOverride, Reliability, ReportMeta
 from claimledger.serialize import (
     attribution_to_dict,
@@ -56,7 +56,7 @@ Error codes:
          CL104 undecodable, CL105 too large, CL106 bad HTML, CL107 bad record,
          CL108 unsupported)
   CL2xx  usage or configuration (CL201 bad date, CL202 bad gazetteer, CL203 no language model,
-         CL204 bad grade)
+         CL204 bad grade, CL205 cannot write the output file)
   CL3xx  the database (CL300 cannot open or write, CL301 not found or ambiguous id)
 """
 
@@ -245,6 +245,61 @@ def grade(
         )
         store.add_override(override)
     _err(f"graded claim {found.id} {letter}{credibility} by {override.analyst}")
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    stix = "stix"
+    misp = "misp"
+    graphml = "graphml"
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    export_format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl (claims), csv (one row per statement), stix (STIX 2.1 bundle), misp (MISP event),"
+            " graphml (provenance graph).",
+        ),
+    ],
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout.")
+    ] = None,
+    story: Annotated[
+        str | None, typer.Option("--story", metavar="ID", help="Only claims of this story (id or prefix).")
+    ] = None,
+    min_origins: Annotated[
+        int, typer.Option("--min-origins", metavar="N", min=0, help="Only claims with N or more origins.")
+    ] = 0,
+) -> None:
+    """Export claims with their reports and sources for other tools."""
+    from claimledger.export import EXPORTERS, gather
+
+    with _errors(), _reading(ctx) as store:
+        story_id = None if story is None else store.story(story).id
+        ledger = gather(store, min_origins=min_origins, story_id=story_id)
+    chunks = EXPORTERS[export_format.value](ledger)
+    if output is None:
+        for chunk in chunks:
+            typer.echo(chunk, nl=False)
+        return
+    with _errors():
+        _write(output, chunks)
+    _err(f"exported {_count(len(ledger.claims), 'claim')} as {export_format.value} to {output}")
+
+
+def _write(path: str, chunks: Iterator[str]) -> None:
+    """Write `chunks` to a new or truncated UTF-8 file."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as file:
+            file.writelines(chunks)
+    except OSError as e:
+        raise OutputError(f"cannot write {path}: {e.strerror or e}; check the path and its folder") from e
 
 
 @app.command()

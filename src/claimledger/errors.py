@@ -82,6 +82,12 @@ class BadGrade(ConfigError):
     code = "CL204"
 
 
+class OutputError(ConfigError):
+    """An output file that cannot be written (a missing folder, no permission)."""
+
+    code = "CL205"
+
+
 class StoreError(ClaimledgerError):
     code = "CL300"
 

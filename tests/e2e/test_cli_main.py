@@ -12,7 +12,18 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "cli"
-COMMANDS = ["ingest", "reports", "attributions", "show", "rejects", "link", "claims", "claim", "grade"]
+COMMANDS = [
+    "ingest",
+    "reports",
+    "attributions",
+    "show",
+    "rejects",
+    "link",
+    "claims",
+    "claim",
+    "grade",
+    "export",
+]
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
