@@ -175,6 +175,8 @@ def document_stories(documents: Sequence[Document], settings: Settings) -> dict[
         by_topic[document.topic].append(document)
     story_of: dict[str, str] = {}
     for topic_documents in by_topic.values():
+        # Only the text goes into grouping: the gold sub-topic and the ecb/ecbplus file name would give the
+        # answer away (cheating), and the name is only the report's id, which no link is computed from.
         reports = [Report(id=d.name, origin=d.name, text=d.text, meta=ReportMeta()) for d in topic_documents]
         stories, _ = build_stories(reports, [], settings=settings)
         story_of.update((member.report_id, story.id) for story in stories for member in story.members)

@@ -31,8 +31,10 @@ class Settings:
     # Terms in more statements than this are not used to find candidates (they would make it quadratic).
     link_max_postings: int = 200
     # Story grouping (link/stories.py): reports that share a claim are in one story; stories merge while
-    # the mean cosine similarity of their reports' weighted terms is at least this (tuned on ECB+ train).
+    # the mean cosine similarity of their reports' weighted terms and numbers is at least this, and at
+    # least the ratio times the mean similarity inside each of the two (both tuned on ECB+ train topics).
     story_link_threshold: float = 0.12
+    story_cohesion_ratio: float = 0.35
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, *, db: str | None = None) -> Settings:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from claimledger.settings import Settings
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 import ecbplus  # noqa: E402  # bench/ is not a package
@@ -59,6 +61,18 @@ def test_bench_ecbplus_text_leaves_out_the_source_url() -> None:
         "1_1ecbplus.xml", "1", "ecbplus", {0: ["http", ":", "/", "/x"], 1: ["A", "b"]}
     )
     assert document.text == "A b"
+
+
+def test_bench_ecbplus_stories_come_from_the_text_not_the_file_name() -> None:
+    fight = ["Klitschko", "stopped", "Thompson", "in", "Bern", "on", "July", "7", ",", "2012"]
+    concert = ["The", "Kelmont", "orchestra", "announced", "baroque", "cello", "concerts"]
+    documents = [
+        ecbplus.Document("1_1ecb.xml", "1", "ecb", {0: fight}),
+        ecbplus.Document("1_1ecbplus.xml", "1", "ecbplus", {0: fight}),
+        ecbplus.Document("1_2ecb.xml", "1", "ecb", {0: concert}),
+    ]
+    story_of = ecbplus.document_stories(documents, Settings())
+    assert story_of["1_1ecb.xml"] == story_of["1_1ecbplus.xml"] != story_of["1_2ecb.xml"]
 
 
 def test_bench_ecbplus_missing_data_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,4 +1,5 @@
-"""Story grouping on hand-built reports and claims: shared claims, shared terms, average linkage, dates."""
+"""Story grouping on hand-built reports and claims: shared claims, shared terms and numbers, average linkage
+with a cohesion check, dates."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from claimledger.link.stories import ReportLink, build_stories, group_reports, story_id
+from claimledger.link.stories import ReportLink, build_stories, group_reports, number_terms, story_id
 from claimledger.models import Boilerplate, Claim, Grade, Report, ReportMeta, Statement
 from claimledger.settings import Settings
 
@@ -27,6 +28,23 @@ BORDER = (
 BORDER_LATER = (
     "Satellite images show hundreds of vehicles in the Tamrin Valley, about 12 km from Velka. "
     "Vessaria says the troops are only drilling at the Harsk range."
+)
+# Two like events with the same names: one boxer's title defences against two opponents, years apart.
+RAHMAN = (
+    "Wladimir Klitschko stopped Hasim Rahman in the seventh round in Mannheim on Saturday to keep his "
+    "heavyweight titles; Klitschko is now 52-3 with 46 knockouts."
+)
+RAHMAN_LATER = (
+    "Klitschko beat Rahman in Mannheim: the referee stopped the heavyweight fight 44 seconds into the "
+    "seventh round, and Klitschko moved to 52-3."
+)
+THOMPSON = (
+    "Wladimir Klitschko stopped Tony Thompson in the sixth round in Bern on Saturday to keep his "
+    "heavyweight titles; Klitschko is now 58-3 with 51 knockouts."
+)
+THOMPSON_LATER = (
+    "Klitschko beat Thompson in Bern, July 7, 2012: the referee stopped the heavyweight fight in the "
+    "sixth round, and Klitschko moved to 58-3."
 )
 UNRELATED = "The Kelmont orchestra announced a new season of chamber concerts featuring baroque cellists."
 
@@ -67,6 +85,36 @@ def test_link_stories_shared_terms_group_reports_of_one_event() -> None:
         report("u1", UNRELATED, 6),
     ]
     assert sorted(stories_of(reports), key=sorted) == [{"b1", "b2"}, {"h1", "h2"}, {"u1"}]
+
+
+def test_link_stories_like_events_with_the_same_names_stay_apart() -> None:
+    reports = [
+        report("r1", RAHMAN, 2),
+        report("r2", RAHMAN_LATER, 3),
+        report("t1", THOMPSON, 4),
+        report("t2", THOMPSON_LATER, 5),
+    ]
+    assert sorted(stories_of(reports), key=sorted) == [{"r1", "r2"}, {"t1", "t2"}]
+
+
+def test_link_stories_numbers_are_shared_terms() -> None:
+    reports = [report("t1", THOMPSON, 4), report("t2", THOMPSON_LATER, 5)]
+    (story,), _ = build_stories(reports, [], settings=SETTINGS)
+    assert story.members[1].reason.startswith("shares terms 58, klitschko, bern, thompson, ")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("July 7, 2012: 1,200 people", {"2012": 1, "1200": 1}),
+        ("a magnitude 6.1 quake, then a 6.1 aftershock", {"6.1": 2}),
+        # Small counts are in reports of any event; digits inside words and ordinals are no numbers.
+        ("3 days, MS08-078, the 6th round, 52-3", {"078": 1, "52": 1}),
+        ("no numbers here", {}),
+    ],
+)
+def test_link_stories_number_terms(text: str, expected: dict[str, int]) -> None:
+    assert number_terms(text) == expected
 
 
 def test_link_stories_shared_claim_joins_reports_whatever_their_words() -> None:
@@ -137,6 +185,24 @@ def test_link_stories_empty_input_gives_no_stories() -> None:
 def test_link_stories_average_linkage_does_not_chain(threshold: float, expected: list[list[int]]) -> None:
     links = [ReportLink(0, 1, 0.6, "shares terms x"), ReportLink(1, 2, 0.5, "shares terms y")]
     groups = group_reports(["a", "b", "c"], [], links, threshold=threshold)
+    assert [[i for i, _ in group] for group in groups] == expected
+
+
+@pytest.mark.parametrize(
+    ("ratio", "expected"),
+    [
+        # {a, b} and {c, d} are 0.8 alike inside and 0.2 between.
+        (0.0, [[0, 1, 2, 3]]),
+        (0.25, [[0, 1, 2, 3]]),
+        (0.3, [[0, 1], [2, 3]]),
+    ],
+)
+def test_link_stories_cohesion_keeps_close_knit_stories_apart(
+    ratio: float, expected: list[list[int]]
+) -> None:
+    links = [ReportLink(0, 1, 0.8, "shares terms x"), ReportLink(2, 3, 0.8, "shares terms y")]
+    links += [ReportLink(i, j, 0.2, "shares terms z") for i in (0, 1) for j in (2, 3)]
+    groups = group_reports(["a", "b", "c", "d"], [], links, threshold=0.1, cohesion_ratio=ratio)
     assert [[i for i, _ in group] for group in groups] == expected
 
 
