@@ -19,8 +19,9 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from claimledger import render
-from claimledger.errors import BadDate, BadGrade, ClaimledgerError, OutputError
-from claimledger.models import RELIABILITIES, GradeOverride, Reliability, ReportMeta
+from claimledger.errors import BadDate, ClaimledgerError, OutputError
+from claimledger.models import ReportMeta
+from claimledger.overrides import grade_override
 from claimledger.serialize import (
     attribution_to_dict,
     claim_to_dict,
@@ -56,7 +57,7 @@ Error codes:
          CL104 undecodable, CL105 too large, CL106 bad HTML, CL107 bad record,
          CL108 unsupported)
   CL2xx  usage or configuration (CL201 bad date, CL202 bad gazetteer, CL203 no language model,
-         CL204 bad grade, CL205 cannot write the output file)
+         CL204 bad grade, CL205 cannot write the output file, CL206 bad API request)
   CL3xx  the database (CL300 cannot open or write, CL301 not found or ambiguous id)
 """
 
@@ -68,9 +69,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-
-_RELIABILITY: dict[str, Reliability] = {letter: letter for letter in RELIABILITIES}
 
 
 class OutputFormat(StrEnum):
@@ -226,25 +224,16 @@ def grade(
 ) -> None:
     """Grade a claim yourself; the grade is stored as its own row and wins over the computed one."""
     with _errors(), _reading(ctx) as store:
-        letter = _RELIABILITY.get(reliability.strip().upper())
-        if letter is None or not 1 <= credibility <= 6:
-            raise BadGrade(
-                f"grade {reliability}{credibility} is not an Admiralty grade; "
-                "give --reliability A to F and --credibility 1 to 6"
-            )
-        if not why.strip():
-            raise BadGrade("--why is empty; say why, so the next analyst can check it")
         found = store.claim(claim_id)
-        override = GradeOverride(
-            claim_id=found.id,
-            reliability=letter,
+        override = grade_override(
+            found.id,
+            reliability=reliability,
             credibility=credibility,
-            why=" ".join(why.split()),
+            why=why,
             analyst=analyst or os.environ.get("USER") or "unknown",
-            created_at=dt.datetime.now(dt.UTC),
         )
         store.add_override(override)
-    _err(f"graded claim {found.id} {letter}{credibility} by {override.analyst}")
+    _err(f"graded claim {found.id} {override.reliability}{credibility} by {override.analyst}")
 
 
 class ExportFormat(StrEnum):
@@ -365,6 +354,25 @@ def rejects(ctx: typer.Context, output_format: FormatOption = OutputFormat.table
                 _out(json_line(rejected_to_dict(rejected)))
             return
         _print_table(render.rejects_table(store.rejects()))
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(metavar="HOST", help="Address to listen on; 0.0.0.0 exposes it.")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(metavar="PORT", min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the JSON API (/api/reports, /api/claims, /api/sources, /api/stories; /docs) until Ctrl-C."""
+    import uvicorn
+
+    from claimledger.api import create_app
+
+    with _errors(), _reading(ctx):
+        pass  # refuse a missing or unreadable ledger now, not at the first request
+    _err(f"serving {ctx.obj.db_url} on http://{host}:{port}/api/claims (OpenAPI at /openapi.json)")
+    uvicorn.run(create_app(ctx.obj), host=host, port=port, log_level="warning")
 
 
 def summary_line(summary: IngestSummary) -> str:

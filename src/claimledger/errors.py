@@ -88,6 +88,12 @@ class OutputError(ConfigError):
     code = "CL205"
 
 
+class BadParameter(ConfigError):
+    """An API request whose parameters or body do not validate."""
+
+    code = "CL206"
+
+
 class StoreError(ClaimledgerError):
     code = "CL300"
 

@@ -23,6 +23,7 @@ COMMANDS = [
     "claim",
     "grade",
     "export",
+    "serve",
 ]
 
 

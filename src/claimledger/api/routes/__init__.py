@@ -1,0 +1,1 @@
+"""One routes file per resource."""
