@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= claimledger.db
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean chromium
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -23,8 +23,18 @@ demo: $(STAMP)
 	$(BIN)/claimledger --db $(DB) reports
 	$(BIN)/claimledger --db $(DB) attributions
 	$(BIN)/claimledger --db $(DB) claims --min-origins 3
+	@echo "dashboard: http://127.0.0.1:8000/ (Ctrl-C stops it)"
+	$(BIN)/claimledger --db $(DB) serve
 
-test: $(STAMP)
+# The browser tests drive Debian's Chromium (Playwright's own download does not work everywhere).
+# Without apt-get they are skipped, unless CI=true, where they must run.
+chromium:
+	@command -v chromium >/dev/null || { \
+	  if command -v apt-get >/dev/null; then apt-get update && apt-get install -y chromium; \
+	  elif [ "$$CI" = "true" ]; then echo "chromium is missing and apt-get is not here; CI needs it" >&2; exit 1; \
+	  else echo "chromium is missing and apt-get is not here: the browser tests will be skipped" >&2; fi; }
+
+test: $(STAMP) chromium
 	$(BIN)/pytest -q
 
 lint: $(STAMP)

@@ -72,3 +72,32 @@ def cli(db_path: Path) -> Callable[..., Result]:
         )
 
     return invoke
+
+
+HOSTILE_MARKUP = "<script>alert(1)</script> <img src=x onerror=alert(1)>"
+HOSTILE_REPORT = f"""---
+title: Port closed {HOSTILE_MARKUP}
+publisher: The Hostile Herald
+published: 2026-03-12
+---
+The harbour master said the port of Saltmere would stay closed {HOSTILE_MARKUP} until further notice.
+"""
+
+
+@pytest.fixture(scope="session")
+def web_ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite ledger of examples/reports plus a report with markup in title and text; read only."""
+    import shutil
+
+    root = Path(__file__).resolve().parents[1]
+    folder = tmp_path_factory.mktemp("web")
+    reports = folder / "reports"
+    shutil.copytree(root / "examples" / "reports", reports)
+    (reports / "2026-03-12_hostile-herald_port.txt").write_text(HOSTILE_REPORT, encoding="utf-8")
+    db = folder / "ledger.db"
+    gazetteer = str(root / "examples" / "gazetteer.json")
+    result = CliRunner().invoke(
+        app, ["--db", str(db), "ingest", str(reports)], env={"CLAIMLEDGER_GAZETTEER": gazetteer}
+    )
+    assert result.exit_code == 0, result.output
+    return db

@@ -364,14 +364,17 @@ def serve(
     ),
     port: Annotated[int, typer.Option(metavar="PORT", min=1, max=65535, help="Port to listen on.")] = 8000,
 ) -> None:
-    """Serve the JSON API (/api/reports, /api/claims, /api/sources, /api/stories; /docs) until Ctrl-C."""
+    """Serve the dashboard (/) and the JSON API (/api/claims, /api/reports, ...; /docs) until Ctrl-C."""
     import uvicorn
 
     from claimledger.api import create_app
 
     with _errors(), _reading(ctx):
         pass  # refuse a missing or unreadable ledger now, not at the first request
-    _err(f"serving {ctx.obj.db_url} on http://{host}:{port}/api/claims (OpenAPI at /openapi.json)")
+    _err(
+        f"serving {ctx.obj.db_url}: dashboard at http://{host}:{port}/,"
+        f" JSON on http://{host}:{port}/api/claims (OpenAPI at /openapi.json)"
+    )
     uvicorn.run(create_app(ctx.obj), host=host, port=port, log_level="warning")
 
 

@@ -1,12 +1,13 @@
-"""App assembly in one place: routes, error handlers, a store opened on first use, closed at shutdown."""
+"""App assembly in one place: API routes, the dashboard, error handlers, a store opened on first use."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 
+from claimledger import web
 from claimledger.api import deps, errors
 from claimledger.api.routes import claims, reports, sources, stories
 from claimledger.settings import Settings
@@ -30,12 +31,6 @@ def create_app(settings: Settings) -> FastAPI:
     errors.install(app)
     for module in (reports, claims, sources, stories):
         app.include_router(module.router, prefix="/api")
-    app.middleware("http")(_no_sniff)
+    # The dashboard's pages; its middleware also sets nosniff on every API response.
+    web.install(app)
     return app
-
-
-async def _no_sniff(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    """Report text is hostile input: browsers must read responses as the JSON they are declared as."""
-    response = await call_next(request)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
