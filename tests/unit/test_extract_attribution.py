@@ -570,3 +570,36 @@ def test_attribution_extract_many_keeps_report_order(extractor: Extractor) -> No
     many = extractor.extract_many(reports, batch_size=2)
     assert [[a.cue.text for a in found] for found in many] == [["denied"], [], ["condemned"]]
     assert many == [extractor.extract(r) for r in reports]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The harbour master toured the flooded quay and said the pumps would run all night.",
+            Seen(("The harbour master",), "said", "the pumps would run all night", certainty="possible"),
+            id="and-said",
+        ),
+        pytest.param(
+            "Councillor Brea Tamsin opened the hearing, saying that the budget had been cut twice.",
+            Seen(("Councillor Brea Tamsin",), "saying", "the budget had been cut twice"),
+            id="comma-saying",
+        ),
+        pytest.param(
+            "The ferry captain ended the briefing by saying the crossing would resume on Monday.",
+            Seen(
+                ("The ferry captain",), "saying", "the crossing would resume on Monday", certainty="possible"
+            ),
+            id="by-saying",
+        ),
+    ],
+)
+def test_attribution_cue_shares_the_subject_of_its_verb(
+    extractor: Extractor, text: str, expected: Seen
+) -> None:
+    assert [seen(a) for a in extract(extractor, text)] == [expected]
+
+
+def test_attribution_quoted_as_saying_is_not_the_quoters_own(extractor: Extractor) -> None:
+    [attribution] = extract(extractor, "The agency quoted a pilot as saying that the runway was clear.")
+    assert (seen(attribution).sources, attribution.cue.text) == (("The agency", "a pilot"), "quoted")

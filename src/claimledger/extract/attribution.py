@@ -348,13 +348,47 @@ def _inherited_attribution(verb: Token, by_cue: dict[int, Found]) -> Found | Non
         return None
     speaker = _speaker_above(verb, by_cue)
     if speaker is None:
-        return None
+        return _shared_subject_attribution(verb)
     found = _with_content(verb)
     if found is None:
         return None
     found.sources = list(speaker.sources)
     found.inherited_from = speaker
     return found
+
+
+def _shared_subject_attribution(verb: Token) -> Found | None:
+    """ "The senator toured the plant and said ...", "She rallied supporters, saying ...".
+
+    The speaker is the subject of the verb this one is conjoined to or hangs on as a participle,
+    when that verb is not itself a cue.
+    """
+    subject = _borrowed_subject(verb)
+    if subject is None:
+        return None
+    found = _with_content(verb)
+    if found is None:
+        return None
+    found.sources = _chain(verb, subject)
+    return found
+
+
+def _borrowed_subject(verb: Token) -> Span | None:
+    if _has_dep(verb, {"nsubj", "nsubjpass"}):
+        return None
+    participle = verb.tag_ == "VBG"
+    if (verb.dep_ == "conj" and _same_finiteness(verb, verb.head)) or (participle and verb.dep_ == "advcl"):
+        governor = verb.head
+    elif participle and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ != "as":
+        governor = verb.head.head  # "by saying", "after saying"; "quoted X as saying" is X's
+    else:
+        return None
+    if governor.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = _subject(governor)
+    if subject is None or _speaks_inside_quote(verb, subject):
+        return None
+    return subject
 
 
 def _speaker_above(verb: Token, by_cue: dict[int, Found]) -> Found | None:
