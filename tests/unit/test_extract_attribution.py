@@ -603,3 +603,35 @@ def test_attribution_cue_shares_the_subject_of_its_verb(
 def test_attribution_quoted_as_saying_is_not_the_quoters_own(extractor: Extractor) -> None:
     [attribution] = extract(extractor, "The agency quoted a pilot as saying that the runway was clear.")
     assert (seen(attribution).sources, attribution.cue.text) == (("The agency", "a pilot"), "quoted")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "fragments"),
+    [
+        pytest.param(
+            "The new ferry, the harbour master said, would run twice a day.",
+            "the harbour master",
+            ["The new ferry", "would run twice a day"],
+            id="mid-sentence",
+        ),
+        pytest.param(
+            "In the long run, several economists say, the levy will cost more than it raises.",
+            "several economists",
+            ["In the long run", "the levy will cost more than it raises"],
+            id="after-an-adverbial",
+        ),
+        pytest.param(
+            "“The pumps are working,” the engineer said, “but the quay is still under water.”",
+            "the engineer",
+            ["“The pumps are working,”", "“but the quay is still under water.”"],
+            id="split-quote",
+        ),
+    ],
+)
+def test_attribution_parenthetical_cue_takes_both_sides(
+    extractor: Extractor, text: str, source: str, fragments: list[str]
+) -> None:
+    [attribution] = extract(extractor, text)
+    assert seen(attribution).sources == (source,)
+    assert [f.text for f in attribution.content_fragments] == fragments
+    assert attribution.content.text in fragments

@@ -102,11 +102,49 @@ def _verb_attribution(verb: Token, by_cue: dict[int, Found]) -> Found | None:
     subject = _subject(verb)
     if subject is None or _speaks_inside_quote(verb, subject):
         return None
-    found = _with_content(verb)
+    found = _with_content(verb) or _parenthetical(verb)
     if found is None:
         return None
     found.sources = _chain(verb, subject)
     return found
+
+
+def _parenthetical(verb: Token) -> Found | None:
+    """ "The ferry, the mayor said, will run again": the words on either side of the cue.
+
+    The parser hangs the cue on the clause it interrupts (parataxis); the content is that
+    clause without the cue's own words, in one fragment or two.
+    """
+    if (
+        verb.dep_ != "parataxis"
+        or verb.lemma_.lower() not in lx.SPEECH_VERBS
+        or _has_dep(verb, {"ccomp", "dobj", "xcomp", "neg"})
+    ):
+        return None
+    head, doc = verb.head, verb.doc
+    pieces = [
+        trim(doc.text, doc[head.left_edge.i].idx, verb.left_edge.idx),
+        strip_final_period(
+            doc.text, *trim(doc.text, *_tokens_range(doc, verb.right_edge.i + 1, head.right_edge.i + 1))
+        ),
+    ]
+    fragments = [piece for piece in pieces if piece[1] > piece[0]]
+    if not fragments:
+        return None
+    # The longest piece stands for the claim (the range around the cue would hold the cue's words).
+    content = max(fragments, key=lambda piece: piece[1] - piece[0])
+    found = Found(verb, _cue_range(verb, False), content, head, frame="speech")
+    if len(fragments) > 1:
+        found.fragments = fragments
+    return found
+
+
+def _tokens_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The characters of tokens `[start, end)`; empty at the next token when there are none."""
+    if end <= start:
+        offset = doc[start].idx if start < len(doc) else len(doc.text)
+        return offset, offset
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
 def _speaks_inside_quote(verb: Token, subject: Span) -> bool:
