@@ -635,3 +635,39 @@ def test_attribution_parenthetical_cue_takes_both_sides(
     assert seen(attribution).sources == (source,)
     assert [f.text for f in attribution.content_fragments] == fragments
     assert attribution.content.text in fragments
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "A new survey of harbour workers shows that most of them earn less than last year.",
+            Seen(("A new survey of harbour workers",), "shows", "most of them earn less than last year"),
+            id="shows-clause",
+        ),
+        pytest.param(
+            "The dockers' union called for an inquiry into the flooding.",
+            Seen(("The dockers' union",), "called for", "an inquiry into the flooding"),
+            id="called-for",
+        ),
+        pytest.param(
+            "The ferry operators' association endorsed Councillor Tamsin.",
+            Seen(("The ferry operators' association",), "endorsed", "Councillor Tamsin"),
+            id="endorsed-object",
+        ),
+    ],
+)
+def test_attribution_learned_cue(extractor: Extractor, text: str, expected: Seen) -> None:
+    assert [seen(a) for a in extract(extractor, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The port authority did not endorse the plan.", id="negated"),
+        pytest.param("The crane seems to have failed overnight.", id="raising-verb"),
+        pytest.param("“The union wants a new contract,” Tamsin said.", id="inside-a-quote"),
+    ],
+)
+def test_attribution_learned_cue_left_out(extractor: Extractor, text: str) -> None:
+    assert all(a.cue.text in {"said"} for a in extract(extractor, text))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract import lexicon as lx
+from claimledger.extract.cues import cue_lexicon, cue_preposition, frame_of
 from claimledger.extract.spans import Quotes, strip_final_period, subtree_range, trim
 
 Skip = Callable[[int, int], bool]
@@ -30,7 +31,7 @@ class Found:
     content_root: Token | None
     sources: list[Span] = field(default_factory=list)
     fragments: list[tuple[int, int]] = field(default_factory=list)
-    frame: str = "speech"  # speech, object, concern, according, reportative, decline
+    frame: str = "speech"  # speech, object, concern, according, reportative, decline, learned
     negated: bool = False
     inherited_from: Found | None = None
     # Where the source's verdict on the content is worded, when it is not in the content itself.
@@ -50,7 +51,7 @@ def find_attributions(doc: Doc, quotes: Quotes, *, skip: Skip) -> list[Found]:
             found = _inherited_attribution(token, by_cue)
             if found is not None:
                 by_cue[token.i] = found
-    results = list(by_cue.values())
+    results = _without_nested_learned(list(by_cue.values()))
     results.extend(_according_to(doc, skip))
     _cut_nested_participles(results)
     for found in results:
@@ -62,6 +63,22 @@ def find_attributions(doc: Doc, quotes: Quotes, *, skip: Skip) -> list[Found]:
     return _deduplicated(sorted(results, key=lambda f: (f.content[0], f.cue[0])))
 
 
+def _without_nested_learned(results: list[Found]) -> list[Found]:
+    """Learned cues inside another attribution's content are left out.
+
+    "She said the galleries would show the harbour's history": a verb the lexicon learned is
+    a cue when it carries the report, rarely inside words already reported.
+    """
+    return [
+        found
+        for found in results
+        if found.frame != "learned"
+        or not any(
+            other is not found and other.content[0] <= found.cue[0] < other.content[1] for other in results
+        )
+    ]
+
+
 def _has_substance(doc: Doc, content: tuple[int, int]) -> bool:
     """Content that says something: not empty, not a bare "what" or "which"."""
     words = doc.text[content[0] : content[1]].split()
@@ -71,11 +88,19 @@ def _has_substance(doc: Doc, content: tuple[int, int]) -> bool:
 _WH_WORDS = frozenset({"what", "which", "who", "whom", "that", "this", "these", "those"})
 
 
+_HAND_CUES = lx.SPEECH_VERBS | lx.OBJECT_VERBS | lx.CONCERN_VERBS | lx.DECLINE_VERBS
+
+
 def _is_cue_verb(token: Token) -> bool:
-    if token.pos_ != "VERB":
+    if not is_candidate_verb(token):
         return False
     lemma = token.lemma_.lower()
-    if lemma not in lx.SPEECH_VERBS | lx.OBJECT_VERBS | lx.CONCERN_VERBS | lx.DECLINE_VERBS:
+    return lemma in _HAND_CUES or cue_lexicon().accepts(lemma, frame_of(token))
+
+
+def is_candidate_verb(token: Token) -> bool:
+    """A verb placed where it could assert something: not a modifier, not a bare participle."""
+    if token.pos_ != "VERB":
         return False
     if token.dep_ in {"amod", "acl", "compound"}:
         return False
@@ -201,7 +226,56 @@ def _phrase(token: Token) -> Span:
 
 
 def _with_content(verb: Token) -> Found | None:
-    """The content of a reporting verb, by the frame the verb takes."""
+    """The content of a reporting verb, by the hand rules first, then by the learned lexicon."""
+    return _hand_content(verb) or _learned_content(verb)
+
+
+def _learned_content(verb: Token) -> Found | None:
+    """A verb the cue lexicon learned from PolNeAR ("a poll *shows* ...", "*called for* ...").
+
+    The content is the complement the verb was learned with; a negated learned cue is left out,
+    since its stance ("does not support") is not one the hand lists can name.
+    """
+    frame, lemma = frame_of(verb), verb.lemma_.lower()
+    if (
+        lemma in _NOT_LEARNED
+        or not cue_lexicon().accepts(lemma, frame)
+        or _has_dep(verb, {"neg"})
+        or _inside_quotation(verb)
+    ):
+        return None
+    cue = _cue_range(verb, False)
+    complement = _child(verb, frame)
+    if frame == "ccomp" and complement is not None:
+        return Found(verb, cue, _clause_range(complement), complement, frame="learned")
+    if frame == "xcomp" and complement is not None:
+        content = subtree_range(complement, cut=_background_clauses(complement))
+        return Found(verb, cue, content, complement, frame="learned")
+    if frame == "dobj" and complement is not None:
+        parts = [complement, *(c for c in verb.rights if c.i > complement.i and _is_as_complement(c))]
+        return Found(verb, cue, _parts_range(parts), complement, frame="learned")
+    prep = cue_preposition(verb) if frame == "prep" else None
+    target = _child(prep, "pobj", "pcomp") if prep is not None else None
+    if prep is None or target is None:
+        return None
+    content = subtree_range(target, cut=_background_clauses(target))
+    return Found(verb, (cue[0], prep.idx + len(prep.text)), content, target, frame="learned")
+
+
+# Verbs the hand rules read in every frame they mean something in; raising verbs ("seems to")
+# hedge their subject's own clause rather than attribute it.
+_NOT_LEARNED = (
+    lx.SPEECH_VERBS
+    | lx.DECLINE_VERBS
+    | lx.CONCERN_VERBS
+    | lx.RAISING_HEDGES
+    | lx.CITING_VERBS
+    | lx.LEARNED_CUES_LEFT_OUT
+)
+
+
+def _hand_content(verb: Token) -> Found | None:
+    """The content of a verb of the hand lists, by the frame the verb takes."""
     lemma = verb.lemma_.lower()
     negated = _has_dep(verb, {"neg"})
     clause = _clause_complement(verb)
