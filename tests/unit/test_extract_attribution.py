@@ -671,3 +671,8 @@ def test_attribution_learned_cue(extractor: Extractor, text: str, expected: Seen
 )
 def test_attribution_learned_cue_left_out(extractor: Extractor, text: str) -> None:
     assert all(a.cue.text in {"said"} for a in extract(extractor, text))
+
+
+def test_attribution_source_keeps_its_closing_bracket(extractor: Extractor) -> None:
+    [attribution] = extract(extractor, "Sen. Ada Brennick (R-Dunmore) said the levy was unfair.")
+    assert seen(attribution).sources == ("Sen. Ada Brennick (R-Dunmore)",)
