@@ -676,3 +676,25 @@ def test_attribution_learned_cue_left_out(extractor: Extractor, text: str) -> No
 def test_attribution_source_keeps_its_closing_bracket(extractor: Extractor) -> None:
     [attribution] = extract(extractor, "Sen. Ada Brennick (R-Dunmore) said the levy was unfair.")
     assert seen(attribution).sources == ("Sen. Ada Brennick (R-Dunmore)",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Mayor Varga: Ferry will run again by spring\nThe mayor spoke at the quay.",
+            [Seen(("Mayor Varga",), ":", "Ferry will run again by spring")],
+            id="headline",
+        ),
+        pytest.param(
+            "VARGA: We will reopen the quay before the storm season.",
+            [Seen(("VARGA",), ":", "We will reopen the quay before the storm season")],
+            id="transcript",
+        ),
+        pytest.param("Update: The ferry timetable has changed for the winter.", [], id="not-a-speaker"),
+    ],
+)
+def test_attribution_speaker_label_opens_a_paragraph(
+    extractor: Extractor, text: str, expected: list[Seen]
+) -> None:
+    assert [seen(a) for a in extract(extractor, text)] == expected

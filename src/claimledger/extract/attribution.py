@@ -9,6 +9,7 @@ because no library extracts attributions from English news; each rule is kept sm
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -57,6 +58,7 @@ def find_attributions(doc: Doc, quotes: Quotes, *, skip: Skip) -> list[Found]:
     for found in results:
         found.content = quotes.balance(*found.content)
     _attach_orphan_quotes(doc, quotes, results, skip)
+    results.extend(_speaker_labels(doc, results, skip))
     results.extend(_reportatives(doc, results, skip))
     results.extend(_passive_reportatives(doc, results, skip))
     results = [f for f in results if not skip(*f.content) and _has_substance(doc, f.content)]
@@ -568,6 +570,33 @@ def _according_to(doc: Doc, skip: Skip) -> Iterator[Found]:
         yield Found(
             token, cue, (start, end), clause, sources=_possessive_chain(_phrase(source)), frame="according"
         )
+
+
+# "Name: words" at the start of a paragraph: a headline's speaker ("Mayor: Ferry will run") or
+# a transcript's ("VARGA: We will reopen"). Up to four capitalised words before the colon.
+_SPEAKER_LABEL = re.compile(
+    r"^[ \t]*((?:[A-Z][\w.'’-]*|and|&)(?:[ \t]+(?:[A-Z][\w.'’-]*|and|&)){0,3}):[ \t]+(?=\S)", re.M
+)
+
+
+def _speaker_labels(doc: Doc, results: list[Found], skip: Skip) -> Iterator[Found]:
+    """ "Mayor Varga: Ferry will run again" opens a paragraph: the label speaks the rest."""
+    text = doc.text
+    for match in _SPEAKER_LABEL.finditer(text):
+        label_start, label_end = match.span(1)
+        colon = match.end(1)
+        if match.group(1).lower() in lx.NOT_SPEAKER_LABELS or skip(label_start, match.end()):
+            continue
+        line_end = text.find("\n", colon)
+        start, end = strip_final_period(text, match.end(), len(text) if line_end < 0 else line_end)
+        source = doc.char_span(label_start, label_end)
+        content = doc.char_span(start, end, alignment_mode="expand")
+        cue = doc.char_span(colon, colon + 1)
+        if source is None or content is None or cue is None or len(content) < 2:
+            continue
+        if any(f.cue[0] <= colon < f.content[1] and f.content[0] <= colon for f in results):
+            continue
+        yield Found(cue.root, (colon, colon + 1), (start, end), content.root, sources=[source])
 
 
 def _reportatives(doc: Doc, results: list[Found], skip: Skip) -> Iterator[Found]:

@@ -149,6 +149,57 @@ LEARNED_CUES_LEFT_OUT = frozenset(
     ]
 )
 
+# Labels before a colon at a paragraph's start that name no speaker ("Update: ...", "Q: ...").
+NOT_SPEAKER_LABELS = frozenset(
+    [
+        "update",
+        "updated",
+        "note",
+        "related",
+        "watch",
+        "read",
+        "photo",
+        "photos",
+        "video",
+        "source",
+        "sources",
+        "abstract",
+        "correction",
+        "see",
+        "listen",
+        "follow",
+        "more",
+        "click",
+        "subscribe",
+        "tags",
+        "via",
+        "by",
+        "credit",
+        "caption",
+        "image",
+        "q",
+        "a",
+        "look",
+        "busted",
+        "breaking",
+        "contributing",
+        "byline",
+        "bombshell",
+        "exclusive",
+        "live",
+        "opinion",
+        "analysis",
+        "continued",
+        "wow",
+        "editor's note",
+        "editor’s note",
+        "read more",
+        "see also",
+        "the latest",
+        "breaking news",
+    ]
+)
+
 # Lemmas that, negated ("has not confirmed") or under "decline to", mean no confirmation.
 CONFIRMATION_VERBS = frozenset({"confirm", "verify", "corroborate", "comment", "acknowledge"})
 DECLINE_VERBS = frozenset({"decline", "refuse"})
