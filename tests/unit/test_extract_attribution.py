@@ -698,3 +698,11 @@ def test_attribution_speaker_label_opens_a_paragraph(
     extractor: Extractor, text: str, expected: list[Seen]
 ) -> None:
     assert [seen(a) for a in extract(extractor, text)] == expected
+
+
+def test_attribution_quote_before_its_own_sentence_of_cue(extractor: Extractor) -> None:
+    text = "“The ferry will run again before the storms come.” Varga said."
+    [attribution] = extract(extractor, text)
+    assert seen(attribution) == Seen(
+        ("Varga",), "said", "“The ferry will run again before the storms come.”", direct=True
+    )

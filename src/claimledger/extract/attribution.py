@@ -17,7 +17,14 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract import lexicon as lx
 from claimledger.extract.cues import cue_lexicon, cue_preposition, frame_of
-from claimledger.extract.spans import Quotes, strip_final_period, subtree_range, trim
+from claimledger.extract.spans import (
+    CLOSE_QUOTES,
+    STRAIGHT_QUOTE,
+    Quotes,
+    strip_final_period,
+    subtree_range,
+    trim,
+)
 
 Skip = Callable[[int, int], bool]
 
@@ -678,9 +685,13 @@ def _bare_speech_cue(doc: Doc, start: int, end: int) -> Found | None:
         return None
     window = doc[quote_span.end : min(quote_span.end + 12, len(doc))]
     for token in window:
-        if token.is_sent_start:
-            break  # the next sentence has a speaker of its own
-        if token.pos_ == "VERB" and token.lemma_.lower() in lx.SPEECH_VERBS and not _has_dep(token, {"neg"}):
+        if token.is_sent_start and (token.i > quote_span.end or not _closes_quote(doc, quote_span.end)):
+            break  # the next sentence has a speaker of its own, unless it opens right after the quote
+        if (
+            token.pos_ == "VERB"
+            and token.lemma_.lower() in lx.SPEECH_VERBS
+            and not _has_dep(token, {"neg", "ccomp", "dobj", "xcomp"})
+        ):
             subject = _subject(token)
             if subject is not None:
                 cue = (token.idx, token.idx + len(token.text))
@@ -688,6 +699,11 @@ def _bare_speech_cue(doc: Doc, start: int, end: int) -> Found | None:
         if token.text in {".", "!", "?"} or "\n" in token.text:
             break
     return None
+
+
+def _closes_quote(doc: Doc, after: int) -> bool:
+    """ "“We will reopen.” Varga said.": the token before `after` closes a quotation."""
+    return after > 0 and doc[after - 1].text in CLOSE_QUOTES + STRAIGHT_QUOTE
 
 
 def _deduplicated(results: list[Found]) -> list[Found]:
