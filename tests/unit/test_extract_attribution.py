@@ -706,3 +706,11 @@ def test_attribution_quote_before_its_own_sentence_of_cue(extractor: Extractor) 
     assert seen(attribution) == Seen(
         ("Varga",), "said", "“The ferry will run again before the storms come.”", direct=True
     )
+
+
+def test_attribution_double_apostrophes_quote(extractor: Extractor) -> None:
+    text = "''We have the money for the new quay and the pumps,'' Varga said."
+    [attribution] = extract(extractor, text)
+    assert seen(attribution) == Seen(
+        ("Varga",), "said", "''We have the money for the new quay and the pumps,''", direct=True
+    )

@@ -38,6 +38,8 @@ def quoted(text: str) -> list[str]:
         ("„Nein” sagte er.", ["„Nein”"]),
         ("No quotes at all.", []),
         ("", []),
+        ("''One,'' she said, ''two.''", ["''One,''", "''two.''"]),
+        ("The port's ''shut'' sign", ["''shut''"]),
     ],
 )
 def test_spans_quotes_pair_marks(text: str, expected: list[str]) -> None:
@@ -139,8 +141,8 @@ def test_spans_quotes_are_well_formed(text: str) -> None:
     quotes = Quotes(text).quotes
     for quote in quotes:
         assert 0 <= quote.start < quote.end <= len(text)
-        assert text[quote.start] in OPEN_QUOTES + STRAIGHT_QUOTE
-        assert text[quote.end - 1] in CLOSE_QUOTES + STRAIGHT_QUOTE
+        assert text[quote.start] in OPEN_QUOTES + STRAIGHT_QUOTE or text.startswith("''", quote.start)
+        assert text[quote.end - 1] in CLOSE_QUOTES + STRAIGHT_QUOTE or text[quote.end - 2 : quote.end] == "''"
         assert "\n" not in text[quote.start : quote.end]
     for before, after in pairwise(quotes):
         assert before.end <= after.start

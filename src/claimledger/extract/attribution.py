@@ -19,6 +19,7 @@ from claimledger.extract import lexicon as lx
 from claimledger.extract.cues import cue_lexicon, cue_preposition, frame_of
 from claimledger.extract.spans import (
     CLOSE_QUOTES,
+    DOUBLE_APOSTROPHE,
     STRAIGHT_QUOTE,
     Quotes,
     strip_final_period,
@@ -193,7 +194,7 @@ def _inside_quotation(token: Token) -> bool:
     text = token.doc.text
     line_start = text.rfind("\n", 0, token.idx) + 1
     before = text[line_start : token.idx]
-    opened = before.count("“") - before.count("”") + (before.count('"') % 2)
+    opened = before.count("“") - before.count("”") + (before.count('"') % 2) + (before.count("''") % 2)
     return opened > 0
 
 
@@ -703,7 +704,7 @@ def _bare_speech_cue(doc: Doc, start: int, end: int) -> Found | None:
 
 def _closes_quote(doc: Doc, after: int) -> bool:
     """ "“We will reopen.” Varga said.": the token before `after` closes a quotation."""
-    return after > 0 and doc[after - 1].text in CLOSE_QUOTES + STRAIGHT_QUOTE
+    return after > 0 and doc[after - 1].text in {*CLOSE_QUOTES, STRAIGHT_QUOTE, DOUBLE_APOSTROPHE}
 
 
 def _deduplicated(results: list[Found]) -> list[Found]:
