@@ -714,3 +714,20 @@ def test_attribution_double_apostrophes_quote(extractor: Extractor) -> None:
     assert seen(attribution) == Seen(
         ("Varga",), "said", "''We have the money for the new quay and the pumps,''", direct=True
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The union accused the port authority of hiding the figures.",
+            "the port authority of hiding the figures",
+        ),
+        ("The mayor praised the crews for their work during the storm.", "the crews for their work"),
+    ],
+)
+def test_attribution_object_content_keeps_what_follows_it(
+    extractor: Extractor, text: str, content: str
+) -> None:
+    [attribution] = extract(extractor, text)
+    assert attribution.content.text == content

@@ -272,7 +272,7 @@ def _learned_content(verb: Token) -> Found | None:
         content = subtree_range(complement, cut=_background_clauses(complement))
         return Found(verb, cue, content, complement, frame="learned")
     if frame == "dobj" and complement is not None:
-        parts = [complement, *(c for c in verb.rights if c.i > complement.i and _is_as_complement(c))]
+        parts = [complement, *(c for c in verb.rights if c.i > complement.i and _continues_object(c))]
         return Found(verb, cue, _parts_range(parts), complement, frame="learned")
     prep = cue_preposition(verb) if frame == "prep" else None
     target = _child(prep, "pobj", "pcomp") if prep is not None else None
@@ -321,7 +321,7 @@ def _hand_content(verb: Token) -> Found | None:
             )
             found.judgement = (verb.idx, verb.right_edge.idx + len(verb.right_edge.text))
             return found
-        parts = [obj, *(c for c in verb.rights if c.i > obj.i and _is_as_complement(c))]
+        parts = [obj, *(c for c in verb.rights if c.i > obj.i and _continues_object(c))]
         return Found(
             verb, _cue_range(verb, negated), _parts_range(parts), obj, frame="object", negated=negated
         )
@@ -356,6 +356,14 @@ def _noun_phrase_top(noun: Token) -> Token:
     while noun.dep_ in {"pobj", "prep", "acl", "compound", "nmod", "poss"} and noun.head is not noun:
         noun = noun.head
     return noun
+
+
+def _continues_object(token: Token) -> bool:
+    """What follows the object and still says what was praised or blamed: "as ...", "for ...", "of ..."."""
+    return _is_as_complement(token) or (token.dep_ == "prep" and token.lower_ in _OBJECT_PREPOSITIONS)
+
+
+_OBJECT_PREPOSITIONS = frozenset({"for", "of", "against", "about"})
 
 
 def _is_as_complement(token: Token) -> bool:
