@@ -731,3 +731,9 @@ def test_attribution_object_content_keeps_what_follows_it(
 ) -> None:
     [attribution] = extract(extractor, text)
     assert attribution.content.text == content
+
+
+def test_attribution_quote_before_told_reporters(extractor: Extractor) -> None:
+    text = "The council met on Monday. “The quay will reopen in May,” Varga told reporters. It ended early."
+    [attribution] = extract(extractor, text)
+    assert seen(attribution) == Seen(("Varga",), "told", "“The quay will reopen in May,”", direct=True)

@@ -699,7 +699,7 @@ def _bare_speech_cue(doc: Doc, start: int, end: int) -> Found | None:
         if (
             token.pos_ == "VERB"
             and token.lemma_.lower() in lx.SPEECH_VERBS
-            and not _has_dep(token, {"neg", "ccomp", "dobj", "xcomp"})
+            and not _has_dep(token, {"neg", "ccomp", "xcomp"})
         ):
             subject = _subject(token)
             if subject is not None:
