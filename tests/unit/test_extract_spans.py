@@ -83,6 +83,12 @@ def test_spans_quote_inner_excludes_the_marks() -> None:
     assert text[slice(*quote.inner)] == "shut"
 
 
+def test_spans_quote_inner_excludes_two_apostrophes() -> None:
+    text = "He said ''shut'' today."
+    (quote,) = Quotes(text).quotes
+    assert (quote, text[slice(*quote.inner)]) == (Quote(8, 16, mark=2), "shut")
+
+
 @pytest.mark.parametrize(
     ("offset", "expected"),
     [

@@ -26,14 +26,18 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A quotation: `start` is the opening mark, `end` is just past the closing mark."""
+    """A quotation: `start` is the opening mark, `end` is just past the closing mark.
+
+    `mark` is the width of each mark: 1, or 2 for two apostrophes.
+    """
 
     start: int
     end: int
+    mark: int = 1
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1
+        return self.start + self.mark, self.end - self.mark
 
 
 class Quotes:
@@ -99,7 +103,7 @@ def _pair_quotes(text: str, start: int, end: int) -> Iterable[Quote]:
             if apostrophes_at is None:
                 apostrophes_at = offset - 2
             else:
-                yield Quote(apostrophes_at, offset)
+                yield Quote(apostrophes_at, offset, mark=2)
                 apostrophes_at = None
         elif ch in OPEN_QUOTES:
             open_at = offset - 1
