@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= claimledger.db
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test lint bench clean chromium
+.PHONY: demo test lint bench train clean chromium
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -38,13 +38,17 @@ test: $(STAMP) chromium
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/seed.py
 	$(BIN)/python bench/throughput.py
+
+# Learns src/claimledger/data/cue_lexicon.json from PolNeAR train (shared/data/polnear; offline).
+train: $(STAMP)
+	$(BIN)/python scripts/train_cues.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

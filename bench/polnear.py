@@ -7,6 +7,11 @@ annotator's `.ann` listed in `DIR/data/metadata.tsv`, and prints the six dev fig
     python bench/polnear.py --split dev [--data DIR] [--predictions FILE] [--limit N]
 
 The last line printed is one JSON object of figures.
+
+Convention adapter: PolNeAR counts a leading complementiser "that" as part of the content ("said
+*that the port is shut*"); claimledger's convention leaves it out. The mapping from an attribution
+to a predicted quote extends the content back over an immediately preceding "that" (that word
+only, whitespace between), so the figures measure the extractor, not the difference in convention.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import argparse
 import csv
 import datetime as dt
 import json
+import re
 import sys
 import time
 from dataclasses import dataclass
@@ -68,15 +74,31 @@ def articles(data: Path, split: str) -> list[Article]:
     return found
 
 
-def prediction(attribution: Attribution) -> dict[str, Any]:
-    """One attribution as a quote: the outermost source as written, the content's fragments."""
+# A complementiser "that" right before a content: a whole word, then only whitespace.
+_THAT_BEFORE = re.compile(r"(?:^|(?<=\W))that\s*$", re.IGNORECASE)
+
+
+def prediction(attribution: Attribution, text: str) -> dict[str, Any]:
+    """One attribution as a quote: the outermost source as written, the content's fragments.
+
+    The first fragment starts back at an immediately preceding "that": PolNeAR's convention,
+    not ours (see the module docstring).
+    """
     outer = attribution.chain[0].span if attribution.chain else None
-    contents = attribution.content_fragments or (attribution.content,)
+    contents = [[c.start, c.end] for c in attribution.content_fragments or (attribution.content,)]
+    first = min(contents)
+    first[0] = with_leading_that(text, first[0])
     return {
         "cue": [attribution.cue.start, attribution.cue.end],
         "sources": [[outer.start, outer.end]] if outer is not None else [],
-        "contents": [[c.start, c.end] for c in contents],
+        "contents": contents,
     }
+
+
+def with_leading_that(text: str, start: int) -> int:
+    """`start` moved back over a "that" that only whitespace separates from it."""
+    match = _THAT_BEFORE.search(text, max(0, start - 12), start)
+    return match.start() if match is not None else start
 
 
 def figures_of(counts: Counts, seconds: float, total: int) -> dict[str, Any]:
@@ -100,7 +122,7 @@ def run(selected: list[Article]) -> tuple[Counts, float, dict[str, list[dict[str
         started = time.perf_counter()
         attributions = extractor.extract(report)
         seconds += time.perf_counter() - started
-        written[article.name] = [prediction(a) for a in attributions]
+        written[article.name] = [prediction(a, article.text) for a in attributions]
         predicted = [prediction_quote(article.text, p) for p in written[article.name]]
         gold = gold_quotes(article.ann, article.text)
         gold_total += len(gold)

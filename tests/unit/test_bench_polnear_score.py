@@ -268,3 +268,19 @@ def test_bench_polnear_reads_first_annotator(tmp_path: Path) -> None:
     assert (article.name, article.text, article.ann) == ("piece", TEXT, ANN)
     assert article.published is not None
     assert article.published.isoformat() == "2016-09-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "moved"),
+    [
+        ("Ada said that the port is shut.", 14, 9),
+        ("Ada said That the port is shut.", 14, 9),
+        ("Ada said that\nthe port is shut.", 14, 9),
+        ("Ada said the port is shut.", 9, 9),
+        ("Ada said that, the port is shut.", 15, 15),
+        ("Ada said thethat port is shut.", 17, 17),
+    ],
+    ids=["that", "capital", "newline", "no-that", "not-adjacent", "inside-a-word"],
+)
+def test_bench_polnear_content_starts_at_a_leading_that(text: str, start: int, moved: int) -> None:
+    assert polnear.with_leading_that(text, start) == moved

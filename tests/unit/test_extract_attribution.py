@@ -570,3 +570,170 @@ def test_attribution_extract_many_keeps_report_order(extractor: Extractor) -> No
     many = extractor.extract_many(reports, batch_size=2)
     assert [[a.cue.text for a in found] for found in many] == [["denied"], [], ["condemned"]]
     assert many == [extractor.extract(r) for r in reports]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The harbour master toured the flooded quay and said the pumps would run all night.",
+            Seen(("The harbour master",), "said", "the pumps would run all night", certainty="possible"),
+            id="and-said",
+        ),
+        pytest.param(
+            "Councillor Brea Tamsin opened the hearing, saying that the budget had been cut twice.",
+            Seen(("Councillor Brea Tamsin",), "saying", "the budget had been cut twice"),
+            id="comma-saying",
+        ),
+        pytest.param(
+            "The ferry captain ended the briefing by saying the crossing would resume on Monday.",
+            Seen(
+                ("The ferry captain",), "saying", "the crossing would resume on Monday", certainty="possible"
+            ),
+            id="by-saying",
+        ),
+    ],
+)
+def test_attribution_cue_shares_the_subject_of_its_verb(
+    extractor: Extractor, text: str, expected: Seen
+) -> None:
+    assert [seen(a) for a in extract(extractor, text)] == [expected]
+
+
+def test_attribution_quoted_as_saying_is_not_the_quoters_own(extractor: Extractor) -> None:
+    [attribution] = extract(extractor, "The agency quoted a pilot as saying that the runway was clear.")
+    assert (seen(attribution).sources, attribution.cue.text) == (("The agency", "a pilot"), "quoted")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "fragments"),
+    [
+        pytest.param(
+            "The new ferry, the harbour master said, would run twice a day.",
+            "the harbour master",
+            ["The new ferry", "would run twice a day"],
+            id="mid-sentence",
+        ),
+        pytest.param(
+            "In the long run, several economists say, the levy will cost more than it raises.",
+            "several economists",
+            ["In the long run", "the levy will cost more than it raises"],
+            id="after-an-adverbial",
+        ),
+        pytest.param(
+            "“The pumps are working,” the engineer said, “but the quay is still under water.”",
+            "the engineer",
+            ["“The pumps are working,”", "“but the quay is still under water.”"],
+            id="split-quote",
+        ),
+    ],
+)
+def test_attribution_parenthetical_cue_takes_both_sides(
+    extractor: Extractor, text: str, source: str, fragments: list[str]
+) -> None:
+    [attribution] = extract(extractor, text)
+    assert seen(attribution).sources == (source,)
+    assert [f.text for f in attribution.content_fragments] == fragments
+    assert attribution.content.text in fragments
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "A new survey of harbour workers shows that most of them earn less than last year.",
+            Seen(("A new survey of harbour workers",), "shows", "most of them earn less than last year"),
+            id="shows-clause",
+        ),
+        pytest.param(
+            "The dockers' union called for an inquiry into the flooding.",
+            Seen(("The dockers' union",), "called for", "an inquiry into the flooding"),
+            id="called-for",
+        ),
+        pytest.param(
+            "The ferry operators' association endorsed Councillor Tamsin.",
+            Seen(("The ferry operators' association",), "endorsed", "Councillor Tamsin"),
+            id="endorsed-object",
+        ),
+    ],
+)
+def test_attribution_learned_cue(extractor: Extractor, text: str, expected: Seen) -> None:
+    assert [seen(a) for a in extract(extractor, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The port authority did not endorse the plan.", id="negated"),
+        pytest.param("The crane seems to have failed overnight.", id="raising-verb"),
+        pytest.param("“The union wants a new contract,” Tamsin said.", id="inside-a-quote"),
+    ],
+)
+def test_attribution_learned_cue_left_out(extractor: Extractor, text: str) -> None:
+    assert all(a.cue.text in {"said"} for a in extract(extractor, text))
+
+
+def test_attribution_source_keeps_its_closing_bracket(extractor: Extractor) -> None:
+    [attribution] = extract(extractor, "Sen. Ada Brennick (R-Dunmore) said the levy was unfair.")
+    assert seen(attribution).sources == ("Sen. Ada Brennick (R-Dunmore)",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Mayor Varga: Ferry will run again by spring\nThe mayor spoke at the quay.",
+            [Seen(("Mayor Varga",), ":", "Ferry will run again by spring")],
+            id="headline",
+        ),
+        pytest.param(
+            "VARGA: We will reopen the quay before the storm season.",
+            [Seen(("VARGA",), ":", "We will reopen the quay before the storm season")],
+            id="transcript",
+        ),
+        pytest.param("Update: The ferry timetable has changed for the winter.", [], id="not-a-speaker"),
+    ],
+)
+def test_attribution_speaker_label_opens_a_paragraph(
+    extractor: Extractor, text: str, expected: list[Seen]
+) -> None:
+    assert [seen(a) for a in extract(extractor, text)] == expected
+
+
+def test_attribution_quote_before_its_own_sentence_of_cue(extractor: Extractor) -> None:
+    text = "“The ferry will run again before the storms come.” Varga said."
+    [attribution] = extract(extractor, text)
+    assert seen(attribution) == Seen(
+        ("Varga",), "said", "“The ferry will run again before the storms come.”", direct=True
+    )
+
+
+def test_attribution_double_apostrophes_quote(extractor: Extractor) -> None:
+    text = "''We have the money for the new quay and the pumps,'' Varga said."
+    [attribution] = extract(extractor, text)
+    assert seen(attribution) == Seen(
+        ("Varga",), "said", "''We have the money for the new quay and the pumps,''", direct=True
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The union accused the port authority of hiding the figures.",
+            "the port authority of hiding the figures",
+        ),
+        ("The mayor praised the crews for their work during the storm.", "the crews for their work"),
+    ],
+)
+def test_attribution_object_content_keeps_what_follows_it(
+    extractor: Extractor, text: str, content: str
+) -> None:
+    [attribution] = extract(extractor, text)
+    assert attribution.content.text == content
+
+
+def test_attribution_quote_before_told_reporters(extractor: Extractor) -> None:
+    text = "The council met on Monday. “The quay will reopen in May,” Varga told reporters. It ended early."
+    [attribution] = extract(extractor, text)
+    assert seen(attribution) == Seen(("Varga",), "told", "“The quay will reopen in May,”", direct=True)

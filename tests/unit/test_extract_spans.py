@@ -38,6 +38,8 @@ def quoted(text: str) -> list[str]:
         ("„Nein” sagte er.", ["„Nein”"]),
         ("No quotes at all.", []),
         ("", []),
+        ("''One,'' she said, ''two.''", ["''One,''", "''two.''"]),
+        ("The port's ''shut'' sign", ["''shut''"]),
     ],
 )
 def test_spans_quotes_pair_marks(text: str, expected: list[str]) -> None:
@@ -79,6 +81,12 @@ def test_spans_quote_inner_excludes_the_marks() -> None:
     (quote,) = Quotes(text).quotes
     assert quote == Quote(8, 14)
     assert text[slice(*quote.inner)] == "shut"
+
+
+def test_spans_quote_inner_excludes_two_apostrophes() -> None:
+    text = "He said ''shut'' today."
+    (quote,) = Quotes(text).quotes
+    assert (quote, text[slice(*quote.inner)]) == (Quote(8, 16, mark=2), "shut")
 
 
 @pytest.mark.parametrize(
@@ -139,8 +147,8 @@ def test_spans_quotes_are_well_formed(text: str) -> None:
     quotes = Quotes(text).quotes
     for quote in quotes:
         assert 0 <= quote.start < quote.end <= len(text)
-        assert text[quote.start] in OPEN_QUOTES + STRAIGHT_QUOTE
-        assert text[quote.end - 1] in CLOSE_QUOTES + STRAIGHT_QUOTE
+        assert text[quote.start] in OPEN_QUOTES + STRAIGHT_QUOTE or text.startswith("''", quote.start)
+        assert text[quote.end - 1] in CLOSE_QUOTES + STRAIGHT_QUOTE or text[quote.end - 2 : quote.end] == "''"
         assert "\n" not in text[quote.start : quote.end]
     for before, after in pairwise(quotes):
         assert before.end <= after.start

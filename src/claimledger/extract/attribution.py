@@ -9,13 +9,23 @@ because no library extracts attributions from English news; each rule is kept sm
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract import lexicon as lx
-from claimledger.extract.spans import Quotes, strip_final_period, subtree_range, trim
+from claimledger.extract.cues import cue_lexicon, cue_preposition, frame_of
+from claimledger.extract.spans import (
+    CLOSE_QUOTES,
+    DOUBLE_APOSTROPHE,
+    STRAIGHT_QUOTE,
+    Quotes,
+    strip_final_period,
+    subtree_range,
+    trim,
+)
 
 Skip = Callable[[int, int], bool]
 
@@ -30,7 +40,7 @@ class Found:
     content_root: Token | None
     sources: list[Span] = field(default_factory=list)
     fragments: list[tuple[int, int]] = field(default_factory=list)
-    frame: str = "speech"  # speech, object, concern, according, reportative, decline
+    frame: str = "speech"  # speech, object, concern, according, reportative, decline, learned
     negated: bool = False
     inherited_from: Found | None = None
     # Where the source's verdict on the content is worded, when it is not in the content itself.
@@ -50,16 +60,33 @@ def find_attributions(doc: Doc, quotes: Quotes, *, skip: Skip) -> list[Found]:
             found = _inherited_attribution(token, by_cue)
             if found is not None:
                 by_cue[token.i] = found
-    results = list(by_cue.values())
+    results = _without_nested_learned(list(by_cue.values()))
     results.extend(_according_to(doc, skip))
     _cut_nested_participles(results)
     for found in results:
         found.content = quotes.balance(*found.content)
     _attach_orphan_quotes(doc, quotes, results, skip)
+    results.extend(_speaker_labels(doc, results, skip))
     results.extend(_reportatives(doc, results, skip))
     results.extend(_passive_reportatives(doc, results, skip))
     results = [f for f in results if not skip(*f.content) and _has_substance(doc, f.content)]
     return _deduplicated(sorted(results, key=lambda f: (f.content[0], f.cue[0])))
+
+
+def _without_nested_learned(results: list[Found]) -> list[Found]:
+    """Learned cues inside another attribution's content are left out.
+
+    "She said the galleries would show the harbour's history": a verb the lexicon learned is
+    a cue when it carries the report, rarely inside words already reported.
+    """
+    return [
+        found
+        for found in results
+        if found.frame != "learned"
+        or not any(
+            other is not found and other.content[0] <= found.cue[0] < other.content[1] for other in results
+        )
+    ]
 
 
 def _has_substance(doc: Doc, content: tuple[int, int]) -> bool:
@@ -71,11 +98,19 @@ def _has_substance(doc: Doc, content: tuple[int, int]) -> bool:
 _WH_WORDS = frozenset({"what", "which", "who", "whom", "that", "this", "these", "those"})
 
 
+_HAND_CUES = lx.SPEECH_VERBS | lx.OBJECT_VERBS | lx.CONCERN_VERBS | lx.DECLINE_VERBS
+
+
 def _is_cue_verb(token: Token) -> bool:
-    if token.pos_ != "VERB":
+    if not is_candidate_verb(token):
         return False
     lemma = token.lemma_.lower()
-    if lemma not in lx.SPEECH_VERBS | lx.OBJECT_VERBS | lx.CONCERN_VERBS | lx.DECLINE_VERBS:
+    return lemma in _HAND_CUES or cue_lexicon().accepts(lemma, frame_of(token))
+
+
+def is_candidate_verb(token: Token) -> bool:
+    """A verb placed where it could assert something: not a modifier, not a bare participle."""
+    if token.pos_ != "VERB":
         return False
     if token.dep_ in {"amod", "acl", "compound"}:
         return False
@@ -102,11 +137,49 @@ def _verb_attribution(verb: Token, by_cue: dict[int, Found]) -> Found | None:
     subject = _subject(verb)
     if subject is None or _speaks_inside_quote(verb, subject):
         return None
-    found = _with_content(verb)
+    found = _with_content(verb) or _parenthetical(verb)
     if found is None:
         return None
     found.sources = _chain(verb, subject)
     return found
+
+
+def _parenthetical(verb: Token) -> Found | None:
+    """ "The ferry, the mayor said, will run again": the words on either side of the cue.
+
+    The parser hangs the cue on the clause it interrupts (parataxis); the content is that
+    clause without the cue's own words, in one fragment or two.
+    """
+    if (
+        verb.dep_ != "parataxis"
+        or verb.lemma_.lower() not in lx.SPEECH_VERBS
+        or _has_dep(verb, {"ccomp", "dobj", "xcomp", "neg"})
+    ):
+        return None
+    head, doc = verb.head, verb.doc
+    pieces = [
+        trim(doc.text, doc[head.left_edge.i].idx, verb.left_edge.idx),
+        strip_final_period(
+            doc.text, *trim(doc.text, *_tokens_range(doc, verb.right_edge.i + 1, head.right_edge.i + 1))
+        ),
+    ]
+    fragments = [piece for piece in pieces if piece[1] > piece[0]]
+    if not fragments:
+        return None
+    # The longest piece stands for the claim (the range around the cue would hold the cue's words).
+    content = max(fragments, key=lambda piece: piece[1] - piece[0])
+    found = Found(verb, _cue_range(verb, False), content, head, frame="speech")
+    if len(fragments) > 1:
+        found.fragments = fragments
+    return found
+
+
+def _tokens_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The characters of tokens `[start, end)`; empty at the next token when there are none."""
+    if end <= start:
+        offset = doc[start].idx if start < len(doc) else len(doc.text)
+        return offset, offset
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
 def _speaks_inside_quote(verb: Token, subject: Span) -> bool:
@@ -121,7 +194,7 @@ def _inside_quotation(token: Token) -> bool:
     text = token.doc.text
     line_start = text.rfind("\n", 0, token.idx) + 1
     before = text[line_start : token.idx]
-    opened = before.count("“") - before.count("”") + (before.count('"') % 2)
+    opened = before.count("“") - before.count("”") + (before.count('"') % 2) + (before.count("''") % 2)
     return opened > 0
 
 
@@ -155,15 +228,74 @@ def _phrase(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ in {"relcl", "acl"} and child.left_edge.i > token.i:
             right = min(right, child.left_edge.i - 1)
-    while right > left and (doc[right].is_punct or doc[right].is_space):
+    while right > left and (doc[right].is_punct or doc[right].is_space) and not _closes(doc, left, right):
         right -= 1
     while left < right and (doc[left].is_punct or doc[left].is_space):
         left += 1
     return doc[left : right + 1]
 
 
+def _closes(doc: Doc, left: int, right: int) -> bool:
+    """A closing bracket whose opening one is in the phrase: "Sen. Ada Brennick (R-Dunmore)"."""
+    closing = doc[right].text
+    opening = {")": "(", "]": "["}.get(closing)
+    if opening is None:
+        return False
+    inside = doc[left:right]
+    return sum(t.text == opening for t in inside) > sum(t.text == closing for t in inside)
+
+
 def _with_content(verb: Token) -> Found | None:
-    """The content of a reporting verb, by the frame the verb takes."""
+    """The content of a reporting verb, by the hand rules first, then by the learned lexicon."""
+    return _hand_content(verb) or _learned_content(verb)
+
+
+def _learned_content(verb: Token) -> Found | None:
+    """A verb the cue lexicon learned from PolNeAR ("a poll *shows* ...", "*called for* ...").
+
+    The content is the complement the verb was learned with; a negated learned cue is left out,
+    since its stance ("does not support") is not one the hand lists can name.
+    """
+    frame, lemma = frame_of(verb), verb.lemma_.lower()
+    if (
+        lemma in _NOT_LEARNED
+        or not cue_lexicon().accepts(lemma, frame)
+        or _has_dep(verb, {"neg"})
+        or _inside_quotation(verb)
+    ):
+        return None
+    cue = _cue_range(verb, False)
+    complement = _child(verb, frame)
+    if frame == "ccomp" and complement is not None:
+        return Found(verb, cue, _clause_range(complement), complement, frame="learned")
+    if frame == "xcomp" and complement is not None:
+        content = subtree_range(complement, cut=_background_clauses(complement))
+        return Found(verb, cue, content, complement, frame="learned")
+    if frame == "dobj" and complement is not None:
+        parts = [complement, *(c for c in verb.rights if c.i > complement.i and _continues_object(c))]
+        return Found(verb, cue, _parts_range(parts), complement, frame="learned")
+    prep = cue_preposition(verb) if frame == "prep" else None
+    target = _child(prep, "pobj", "pcomp") if prep is not None else None
+    if prep is None or target is None:
+        return None
+    content = subtree_range(target, cut=_background_clauses(target))
+    return Found(verb, (cue[0], prep.idx + len(prep.text)), content, target, frame="learned")
+
+
+# Verbs the hand rules read in every frame they mean something in; raising verbs ("seems to")
+# hedge their subject's own clause rather than attribute it.
+_NOT_LEARNED = (
+    lx.SPEECH_VERBS
+    | lx.DECLINE_VERBS
+    | lx.CONCERN_VERBS
+    | lx.RAISING_HEDGES
+    | lx.CITING_VERBS
+    | lx.LEARNED_CUES_LEFT_OUT
+)
+
+
+def _hand_content(verb: Token) -> Found | None:
+    """The content of a verb of the hand lists, by the frame the verb takes."""
     lemma = verb.lemma_.lower()
     negated = _has_dep(verb, {"neg"})
     clause = _clause_complement(verb)
@@ -189,7 +321,7 @@ def _with_content(verb: Token) -> Found | None:
             )
             found.judgement = (verb.idx, verb.right_edge.idx + len(verb.right_edge.text))
             return found
-        parts = [obj, *(c for c in verb.rights if c.i > obj.i and _is_as_complement(c))]
+        parts = [obj, *(c for c in verb.rights if c.i > obj.i and _continues_object(c))]
         return Found(
             verb, _cue_range(verb, negated), _parts_range(parts), obj, frame="object", negated=negated
         )
@@ -224,6 +356,14 @@ def _noun_phrase_top(noun: Token) -> Token:
     while noun.dep_ in {"pobj", "prep", "acl", "compound", "nmod", "poss"} and noun.head is not noun:
         noun = noun.head
     return noun
+
+
+def _continues_object(token: Token) -> bool:
+    """What follows the object and still says what was praised or blamed: "as ...", "for ...", "of ..."."""
+    return _is_as_complement(token) or (token.dep_ == "prep" and token.lower_ in _OBJECT_PREPOSITIONS)
+
+
+_OBJECT_PREPOSITIONS = frozenset({"for", "of", "against", "about"})
 
 
 def _is_as_complement(token: Token) -> bool:
@@ -348,13 +488,47 @@ def _inherited_attribution(verb: Token, by_cue: dict[int, Found]) -> Found | Non
         return None
     speaker = _speaker_above(verb, by_cue)
     if speaker is None:
-        return None
+        return _shared_subject_attribution(verb)
     found = _with_content(verb)
     if found is None:
         return None
     found.sources = list(speaker.sources)
     found.inherited_from = speaker
     return found
+
+
+def _shared_subject_attribution(verb: Token) -> Found | None:
+    """ "The senator toured the plant and said ...", "She rallied supporters, saying ...".
+
+    The speaker is the subject of the verb this one is conjoined to or hangs on as a participle,
+    when that verb is not itself a cue.
+    """
+    subject = _borrowed_subject(verb)
+    if subject is None:
+        return None
+    found = _with_content(verb)
+    if found is None:
+        return None
+    found.sources = _chain(verb, subject)
+    return found
+
+
+def _borrowed_subject(verb: Token) -> Span | None:
+    if _has_dep(verb, {"nsubj", "nsubjpass"}):
+        return None
+    participle = verb.tag_ == "VBG"
+    if (verb.dep_ == "conj" and _same_finiteness(verb, verb.head)) or (participle and verb.dep_ == "advcl"):
+        governor = verb.head
+    elif participle and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ != "as":
+        governor = verb.head.head  # "by saying", "after saying"; "quoted X as saying" is X's
+    else:
+        return None
+    if governor.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = _subject(governor)
+    if subject is None or _speaks_inside_quote(verb, subject):
+        return None
+    return subject
 
 
 def _speaker_above(verb: Token, by_cue: dict[int, Found]) -> Found | None:
@@ -412,6 +586,33 @@ def _according_to(doc: Doc, skip: Skip) -> Iterator[Found]:
         yield Found(
             token, cue, (start, end), clause, sources=_possessive_chain(_phrase(source)), frame="according"
         )
+
+
+# "Name: words" at the start of a paragraph: a headline's speaker ("Mayor: Ferry will run") or
+# a transcript's ("VARGA: We will reopen"). Up to four capitalised words before the colon.
+_SPEAKER_LABEL = re.compile(
+    r"^[ \t]*((?:[A-Z][\w.'’-]*|and|&)(?:[ \t]+(?:[A-Z][\w.'’-]*|and|&)){0,3}):[ \t]+(?=\S)", re.M
+)
+
+
+def _speaker_labels(doc: Doc, results: list[Found], skip: Skip) -> Iterator[Found]:
+    """ "Mayor Varga: Ferry will run again" opens a paragraph: the label speaks the rest."""
+    text = doc.text
+    for match in _SPEAKER_LABEL.finditer(text):
+        label_start, label_end = match.span(1)
+        colon = match.end(1)
+        if match.group(1).lower() in lx.NOT_SPEAKER_LABELS or skip(label_start, match.end()):
+            continue
+        line_end = text.find("\n", colon)
+        start, end = strip_final_period(text, match.end(), len(text) if line_end < 0 else line_end)
+        source = doc.char_span(label_start, label_end)
+        content = doc.char_span(start, end, alignment_mode="expand")
+        cue = doc.char_span(colon, colon + 1)
+        if source is None or content is None or cue is None or len(content) < 2:
+            continue
+        if any(f.cue[0] <= colon < f.content[1] and f.content[0] <= colon for f in results):
+            continue
+        yield Found(cue.root, (colon, colon + 1), (start, end), content.root, sources=[source])
 
 
 def _reportatives(doc: Doc, results: list[Found], skip: Skip) -> Iterator[Found]:
@@ -493,9 +694,13 @@ def _bare_speech_cue(doc: Doc, start: int, end: int) -> Found | None:
         return None
     window = doc[quote_span.end : min(quote_span.end + 12, len(doc))]
     for token in window:
-        if token.is_sent_start:
-            break  # the next sentence has a speaker of its own
-        if token.pos_ == "VERB" and token.lemma_.lower() in lx.SPEECH_VERBS and not _has_dep(token, {"neg"}):
+        if token.is_sent_start and (token.i > quote_span.end or not _closes_quote(doc, quote_span.end)):
+            break  # the next sentence has a speaker of its own, unless it opens right after the quote
+        if (
+            token.pos_ == "VERB"
+            and token.lemma_.lower() in lx.SPEECH_VERBS
+            and not _has_dep(token, {"neg", "ccomp", "xcomp"})
+        ):
             subject = _subject(token)
             if subject is not None:
                 cue = (token.idx, token.idx + len(token.text))
@@ -503,6 +708,11 @@ def _bare_speech_cue(doc: Doc, start: int, end: int) -> Found | None:
         if token.text in {".", "!", "?"} or "\n" in token.text:
             break
     return None
+
+
+def _closes_quote(doc: Doc, after: int) -> bool:
+    """ "“We will reopen.” Varga said.": the token before `after` closes a quotation."""
+    return after > 0 and doc[after - 1].text in {*CLOSE_QUOTES, STRAIGHT_QUOTE, DOUBLE_APOSTROPHE}
 
 
 def _deduplicated(results: list[Found]) -> list[Found]:

@@ -120,6 +120,86 @@ STANCE_BY_LEMMA: dict[str, Stance] = {
     **dict.fromkeys(["condemn", "denounce", "decry"], "condemn"),
 }
 
+# Verbs the learned cue lexicon (data/cue_lexicon.json) accepts but whose complement is no claim
+# a reader could check: the person asked, the thing offered or published, an order, a vote.
+# Reviewed by hand against the examples; the rest of the learned list is taken as learned.
+LEARNED_CUES_LEFT_OUT = frozenset(
+    [
+        "ask",
+        "offer",
+        "publish",
+        "issue",
+        "email",
+        "list",
+        "detail",
+        "devote",
+        "withdraw",
+        "order",
+        "prohibit",
+        "witness",
+        "look",
+        "vote",
+        "decide",
+        "aim",
+        "sound",
+        "position",
+        "continue",
+        "consider",
+        "read",
+    ]
+)
+
+# Labels before a colon at a paragraph's start that name no speaker ("Update: ...", "Q: ...").
+NOT_SPEAKER_LABELS = frozenset(
+    [
+        "update",
+        "updated",
+        "note",
+        "related",
+        "watch",
+        "read",
+        "photo",
+        "photos",
+        "video",
+        "source",
+        "sources",
+        "abstract",
+        "correction",
+        "see",
+        "listen",
+        "follow",
+        "more",
+        "click",
+        "subscribe",
+        "tags",
+        "via",
+        "by",
+        "credit",
+        "caption",
+        "image",
+        "q",
+        "a",
+        "look",
+        "busted",
+        "breaking",
+        "contributing",
+        "byline",
+        "bombshell",
+        "exclusive",
+        "live",
+        "opinion",
+        "analysis",
+        "continued",
+        "wow",
+        "editor's note",
+        "editor’s note",
+        "read more",
+        "see also",
+        "the latest",
+        "breaking news",
+    ]
+)
+
 # Lemmas that, negated ("has not confirmed") or under "decline to", mean no confirmation.
 CONFIRMATION_VERBS = frozenset({"confirm", "verify", "corroborate", "comment", "acknowledge"})
 DECLINE_VERBS = frozenset({"decline", "refuse"})

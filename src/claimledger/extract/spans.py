@@ -18,20 +18,26 @@ OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
 STRAIGHT_QUOTE = '"'
 QUOTE_MARKS = OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT_QUOTE
+# Two apostrophes open and close quotations in some newspapers' plain text (the New York Times').
+DOUBLE_APOSTROPHE = "''"
 _TRIM = " \t\n,;:–—-"
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A quotation: `start` is the opening mark, `end` is just past the closing mark."""
+    """A quotation: `start` is the opening mark, `end` is just past the closing mark.
+
+    `mark` is the width of each mark: 1, or 2 for two apostrophes.
+    """
 
     start: int
     end: int
+    mark: int = 1
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1
+        return self.start + self.mark, self.end - self.mark
 
 
 class Quotes:
@@ -87,19 +93,29 @@ class Quotes:
 def _pair_quotes(text: str, start: int, end: int) -> Iterable[Quote]:
     """Pair opening and closing marks within one paragraph; unpaired marks are ignored."""
     open_at: int | None = None
-    for offset in range(start, end):
+    apostrophes_at: int | None = None
+    offset = start
+    while offset < end:
         ch = text[offset]
-        if ch in OPEN_QUOTES:
-            open_at = offset
+        offset += 1
+        if text.startswith(DOUBLE_APOSTROPHE, offset - 1):
+            offset += 1
+            if apostrophes_at is None:
+                apostrophes_at = offset - 2
+            else:
+                yield Quote(apostrophes_at, offset, mark=2)
+                apostrophes_at = None
+        elif ch in OPEN_QUOTES:
+            open_at = offset - 1
         elif ch in CLOSE_QUOTES:
             if open_at is not None:
-                yield Quote(open_at, offset + 1)
+                yield Quote(open_at, offset)
             open_at = None
         elif ch == STRAIGHT_QUOTE:
             if open_at is None:
-                open_at = offset
+                open_at = offset - 1
             else:
-                yield Quote(open_at, offset + 1)
+                yield Quote(open_at, offset)
                 open_at = None
 
 
@@ -141,13 +157,18 @@ def subtree_range(root: Token, *, cut: Iterable[Token] = (), drop: Iterable[Toke
             right = child.left_edge.i - 1
             break
     dropped = {t.i for t in drop}
-    while left <= right and (left in dropped or (doc[left].is_punct and doc[left].text not in QUOTE_MARKS)):
+    while left <= right and (left in dropped or (doc[left].is_punct and not is_quote_mark(doc[left].text))):
         left += 1
     while right >= left and (doc[right].is_space or doc[right].text in ",;:–—-" or doc[right].dep_ == "cc"):
         right -= 1
     if right < left:
         return root.idx, root.idx + len(root.text)
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def is_quote_mark(text: str) -> bool:
+    """A token that opens or closes a quotation: “ ” « » „ " or two apostrophes."""
+    return text == DOUBLE_APOSTROPHE or (len(text) == 1 and text in QUOTE_MARKS)
 
 
 def _only_punct_after(doc: Doc, after: int, right: int) -> bool:
