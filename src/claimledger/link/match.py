@@ -198,10 +198,8 @@ def _attach_response(
     settings: Settings,
 ) -> None:
     """Put a denial or other response into the claim it addresses, or into a claim of its own."""
-    best = matcher.best(i, settings.response_match_threshold)
-    if best is not None:
-        groups[group_of[best.other]].members.append(Member(attribution, best.score, matcher.reason(best)))
-        return
+    # A response too short to match on its own words ("any of the figures") refers back to its report's
+    # main claim; matching it by its one word would tie it to any report that uses that word.
     if len(matcher.terms[i].words) < ANAPHORIC_TERMS:
         principal = _principal_group(attribution, groups, asserted_in, reports)
         if principal is not None:
@@ -209,6 +207,10 @@ def _attach_response(
             reason = f"refers back (“{quoted}”): attached to the main claim of its report"
             groups[principal].members.append(Member(attribution, 0.0, reason))
             return
+    best = matcher.best(i, settings.response_match_threshold)
+    if best is not None:
+        groups[group_of[best.other]].members.append(Member(attribution, best.score, matcher.reason(best)))
+        return
     groups.append(_Group([Member(attribution, 1.0, "matches no assertion: a claim of its own")]))
 
 
