@@ -295,3 +295,23 @@ def test_link_match_word_capitalised_only_once_is_not_a_name() -> None:
     matcher = match_module._Matcher(statements, SETTINGS)
     assert "harsk" in matcher._names
     assert "unit" not in matcher._names
+
+
+def test_link_match_one_word_response_refers_back_rather_than_matching_elsewhere() -> None:
+    reports = by_id(report("r1"), report("r2", "Signal Desk"))
+    statements = [
+        attribution("a1", "r1", TROOPS, source("an official", anonymous=True)),
+        attribution(
+            "a2",
+            "r2",
+            "the union's figure of striking workers is inflated",
+            source("the port", "organisation"),
+        ),
+        attribution(
+            "n1", "r1", "any of the figures", source("the envoy", "official"), stance="no_confirmation"
+        ),
+    ]
+    found = match_claims(statements, reports, settings=SETTINGS)
+    (troops,) = [d for d in found if d.members[0].attribution.id == "a1"]
+    assert [m.attribution.id for m in troops.members] == ["a1", "n1"]
+    assert troops.members[-1].reason.startswith("refers back (“any of the figures”)")
