@@ -45,6 +45,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/seed.py
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/api_latency.py
 
 # Learns src/claimledger/data/cue_lexicon.json from PolNeAR train (shared/data/polnear; offline).
 train: $(STAMP)

@@ -73,6 +73,7 @@ def test_store_add_batch_stores_every_table(store: SqlStore) -> None:
         "chain_links": 1,
         "rejected": 1,
         "claims": 0,
+        "claim_search": 0,
         "stories": 0,
         "grade_overrides": 0,
     }

@@ -13,6 +13,7 @@ TABLES = [
     "attributions",
     "boilerplate",
     "chain_links",
+    "claim_search",
     "claims",
     "credits",
     "grade_overrides",

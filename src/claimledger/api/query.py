@@ -1,6 +1,7 @@
-"""Claim filters and source records, each in one function so they can move into SQL behind the Store later.
+"""Claim filters and source records in Python: the reference semantics of `Store.query_claims`.
 
-For now they run in Python over `store.claims()`; story and min_origins are already filtered in SQL.
+`GET /api/claims` filters in SQL (`Store.query_claims`); `filter_claims` stays as the plain statement of what
+each filter means, used by the web pages and pinned against the SQL query by tests.
 """
 
 from __future__ import annotations
@@ -11,30 +12,19 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
 
 from claimledger.models import Attribution, Claim, SourceKind, SourceMention
+from claimledger.store.base import ClaimQuery, ClaimSort
 
-ClaimSort = Literal["credibility", "origins", "recency"]
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimQuery:
-    """What `GET /api/claims` filters by; None means "any"."""
-
-    entity: str | None = None
-    source_kind: SourceKind | None = None
-    reliability: str | None = None
-    credibility: int | None = None
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    text: str | None = None
-    sort: ClaimSort = "origins"
-
-    @property
-    def needs_contents(self) -> bool:
-        """Whether filtering needs the statements' contents (the attributions), not only the claims."""
-        return bool(self.text)
+__all__ = [
+    "ClaimQuery",
+    "ClaimSort",
+    "SourceTally",
+    "filter_claims",
+    "sort_claims",
+    "source_id",
+    "tally_sources",
+]
 
 
 def filter_claims(

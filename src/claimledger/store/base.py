@@ -5,9 +5,30 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Literal, Protocol
 
-from claimledger.models import Attribution, Claim, GradeOverride, Rejected, Report, Story
+from claimledger.models import Attribution, Claim, GradeOverride, Rejected, Report, SourceKind, Story
+
+ClaimSort = Literal["credibility", "origins", "recency"]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimQuery:
+    """What `GET /api/claims` filters by; None means "any"."""
+
+    entity: str | None = None
+    source_kind: SourceKind | None = None
+    reliability: str | None = None
+    credibility: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    text: str | None = None
+    sort: ClaimSort = "origins"
+
+    @property
+    def needs_contents(self) -> bool:
+        """Whether filtering needs the statements' contents (the attributions), not only the claims."""
+        return bool(self.text)
 
 
 @dataclass(slots=True)
@@ -65,6 +86,12 @@ class Store(Protocol):
 
     def claims(self, *, min_origins: int = 0, story_id: str | None = None) -> Iterator[Claim]:
         """Stored claims with at least `min_origins` origins (of one story if given), overrides applied."""
+        ...
+
+    def query_claims(
+        self, query: ClaimQuery, *, min_origins: int = 0, story_id: str | None = None, limit: int, offset: int
+    ) -> tuple[list[Claim], int]:
+        """The page `[offset, offset + limit)` of the claims matching `query`, sorted, and how many match."""
         ...
 
     def stories(self) -> Iterator[Story]:

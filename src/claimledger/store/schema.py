@@ -20,6 +20,9 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
 )
+from sqlalchemy import (
+    text as sql_text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 SCHEMA_VERSION = 1
@@ -171,6 +174,41 @@ class ClaimRow(Base):
     statements: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     origins: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     conflicts: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+
+
+class ClaimSearchRow(Base):
+    """What `query_claims` filters and sorts claims by, one row per claim, kept with the claims.
+
+    A table of its own (not columns of `claims`), so ledgers of schema version 1 gain it on opening and it is
+    filled from their claims then. The grade is the effective one (the latest analyst grade wins).
+    """
+
+    __tablename__ = "claim_search"
+    # One index per sort, ending in position (the tie-break), so a page is read off an index, not sorted.
+    __table_args__ = (
+        Index("ix_claim_search_by_origins", sql_text("independent_origins DESC"), "position"),
+        Index("ix_claim_search_by_grade", "credibility", "reliability", "position"),
+        Index("ix_claim_search_by_recency", sql_text("recency DESC"), "position"),
+        Index("ix_claim_search_seen", "last_seen", "first_seen"),
+    )
+
+    claim_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, index=True)
+    story_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    independent_origins: Mapped[int] = mapped_column(Integer, index=True)
+    reliability: Mapped[str] = mapped_column(String(1), index=True)
+    credibility: Mapped[int] = mapped_column(Integer, index=True)
+    first_seen: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    last_seen: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    # last_seen, or the earliest date when unknown: what "recency" sorts by, as `sort_claims` does.
+    recency: Mapped[dt.date] = mapped_column(Date)
+    # "|kind|kind|" of the origins, for a LIKE on "|<kind>|".
+    origin_kinds: Mapped[str] = mapped_column(Text)
+    # The summary and the origins' canonical names, separated by US (\x1f); `entity_key` is it lower-cased.
+    entity_text: Mapped[str] = mapped_column(Text)
+    entity_key: Mapped[str] = mapped_column(Text)
+    # The summary and the statements' contents, case-folded, separated by US (\x1f), for `q`.
+    search_key: Mapped[str] = mapped_column(Text)
 
 
 class StoryRow(Base):

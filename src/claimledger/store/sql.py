@@ -9,21 +9,22 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from claimledger.errors import NotFound, StoreError
 from claimledger.models import Attribution, Claim, GradeOverride, Rejected, Report, Story
 from claimledger.settings import Settings
-from claimledger.store import rows
-from claimledger.store.base import Batch, StoredSignature
+from claimledger.store import rows, search
+from claimledger.store.base import Batch, ClaimQuery, StoredSignature
 from claimledger.store.schema import (
     SCHEMA_VERSION,
     AttributionRow,
     BoilerplateRow,
     ChainLinkRow,
     ClaimRow,
+    ClaimSearchRow,
     CreditRow,
     GradeOverrideRow,
     RejectedRow,
@@ -48,6 +49,8 @@ class SqlStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._where = engine.url.render_as_string(hide_password=True)
+        # SQLite's REGEXP runs Python's `re` (SQLAlchemy registers it), so entity's words are tested in SQL.
+        self._regexp = engine.dialect.name == "sqlite"
 
     def add_batch(self, batch: Batch) -> None:
         """Store `batch` all or nothing; reports already stored, and their attributions, are skipped."""
@@ -256,10 +259,12 @@ class SqlStore:
                 conn = conn.execution_options(**{_WRITE: True})
                 with conn.begin():
                     conn.execute(delete(ClaimRow))
+                    conn.execute(delete(ClaimSearchRow))
                     conn.execute(delete(StoryRow))
                     values = [rows.claim_values(claim, i) for i, claim in enumerate(claims)]
                     for start in range(0, len(values), CHUNK):
                         _insert(conn, ClaimRow, values[start : start + CHUNK])
+                    self._index_claims(conn, claims)
                     story_values = [rows.story_values(story, i) for i, story in enumerate(stories)]
                     for start in range(0, len(story_values), CHUNK):
                         _insert(conn, StoryRow, story_values[start : start + CHUNK])
@@ -282,6 +287,85 @@ class SqlStore:
         with self._read() as conn:
             for row in conn.execution_options(yield_per=CHUNK).execute(query):
                 yield rows.claim_from(row, latest.get(row.id))
+
+    def _index_claims(self, conn: Connection, claims: Sequence[Claim]) -> None:
+        """Write the claim_search rows of `claims` (ledger order) with the stored contents and overrides."""
+        wanted = sorted({s.attribution_id for claim in claims for s in claim.statements})
+        contents: dict[str, str] = {}
+        for chunk in _chunks(wanted):
+            query = select(AttributionRow.id, AttributionRow.content_text).where(AttributionRow.id.in_(chunk))
+            contents.update({row.id: row.content_text for row in conn.execute(query)})
+        latest = {
+            row.claim_id: rows.override_from(row)
+            for row in conn.execute(select(GradeOverrideRow.__table__).order_by(GradeOverrideRow.id))
+        }
+        values = [search.search_values(c, i, contents, latest.get(c.id)) for i, c in enumerate(claims)]
+        for start in range(0, len(values), CHUNK):
+            _insert(conn, ClaimSearchRow, values[start : start + CHUNK])
+        # Statistics for the planner, so it picks the index that narrows a query most (SQLite and PostgreSQL).
+        conn.execute(text("ANALYZE claim_search"))
+
+    def query_claims(
+        self, query: ClaimQuery, *, min_origins: int = 0, story_id: str | None = None, limit: int, offset: int
+    ) -> tuple[list[Claim], int]:
+        """The page `[offset, offset + limit)` of the claims matching `query`, sorted, and how many match.
+
+        Filters, sorts and pages in SQL on claim_search, then loads only the page's claims.
+        """
+        with self._read() as conn:
+            shown, total = self._page_ids(conn, query, min_origins, story_id, limit=limit, offset=offset)
+            by_id = {
+                row.id: row for row in conn.execute(select(ClaimRow.__table__).where(ClaimRow.id.in_(shown)))
+            }
+            latest: dict[str, GradeOverride] = {}
+            overrides = select(GradeOverrideRow.__table__).where(GradeOverrideRow.claim_id.in_(shown))
+            for row in conn.execute(overrides.order_by(GradeOverrideRow.id)):
+                latest[row.claim_id] = rows.override_from(row)
+        return [rows.claim_from(by_id[claim_id], latest.get(claim_id)) for claim_id in shown], total
+
+    def _page_ids(
+        self,
+        conn: Connection,
+        query: ClaimQuery,
+        min_origins: int,
+        story_id: str | None,
+        *,
+        limit: int,
+        offset: int,
+    ) -> tuple[list[str], int]:
+        """Ids of the page of claims matching `query`, and how many match."""
+        # Without REGEXP, entity's words are tested in Python, on every row its substring test leaves.
+        in_python = bool(query.entity) and not self._regexp
+        scope = search.Scope(min_origins, story_id, self._regexp)
+        if search.selective(query):
+            # One scan, stopped early when most rows match (then the sort index serves better).
+            matched = search.matches(query, scope)
+            found = list(conn.execute(matched.limit(search.FETCH_AT_MOST + 1)))
+            if len(found) > search.FETCH_AT_MOST and in_python:
+                found = list(conn.execute(matched))
+            if len(found) <= search.FETCH_AT_MOST or in_python:
+                kept = sorted(
+                    (row for row in found if search.entity_matches(query, row.entity_text)),
+                    key=search.sort_key(query),
+                )
+                return [row.claim_id for row in kept[offset : offset + limit]], len(kept)
+        counted = select(func.count()).select_from(ClaimSearchRow).where(*search.conditions(query, scope))
+        total = int(conn.scalar(counted) or 0)
+        return list(conn.scalars(search.page(query, scope, limit=limit, offset=offset))), total
+
+    def reindex_claims(self) -> None:
+        """Rebuild claim_search from the stored claims (a ledger written before the table existed)."""
+        claims = list(self.claims())
+        try:
+            with self._engine.connect() as conn:
+                conn = conn.execution_options(**{_WRITE: True})
+                with conn.begin():
+                    conn.execute(delete(ClaimSearchRow))
+                    self._index_claims(conn, claims)
+        except SQLAlchemyError as e:
+            raise StoreError(
+                f"the claim search index could not be rebuilt: {_reason(e)}", origin=self._where
+            ) from e
 
     def stories(self) -> Iterator[Story]:
         """Stored stories, largest first."""
@@ -347,6 +431,11 @@ class SqlStore:
                             f"no claim with id {override.claim_id!r}; `claimledger claims` lists them"
                         )
                     conn.execute(insert(GradeOverrideRow).values(rows.override_values(override)))
+                    conn.execute(
+                        update(ClaimSearchRow)
+                        .where(ClaimSearchRow.claim_id == override.claim_id)
+                        .values(reliability=override.reliability, credibility=override.credibility)
+                    )
         except SQLAlchemyError as e:
             raise StoreError(f"the grade could not be stored: {_reason(e)}", origin=self._where) from e
 
@@ -399,13 +488,25 @@ def open_store(settings: Settings, *, must_exist: bool = False) -> SqlStore:
     try:
         metadata.create_all(engine)
         _check_schema_version(engine, where)
+        stale = _search_is_stale(engine)
     except SQLAlchemyError as e:
         engine.dispose()
         raise StoreError(f"cannot open the database: {_reason(e)}", origin=where) from e
     except StoreError:
         engine.dispose()
         raise
-    return SqlStore(engine)
+    store = SqlStore(engine)
+    if stale:
+        store.reindex_claims()
+    return store
+
+
+def _search_is_stale(engine: Engine) -> bool:
+    """Whether claim_search misses rows of stored claims: a ledger written before the table existed."""
+    with engine.connect() as conn:
+        indexed = conn.scalar(select(func.count()).select_from(ClaimSearchRow))
+        stored = conn.scalar(select(func.count()).select_from(ClaimRow))
+    return indexed != stored
 
 
 def _check_sqlite_file(database: str | None, *, must_exist: bool, where: str) -> None:

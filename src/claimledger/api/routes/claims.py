@@ -8,8 +8,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from claimledger.api.deps import StoreDep
-from claimledger.api.paging import Limit, Offset, page
-from claimledger.api.query import ClaimQuery, ClaimSort, filter_claims
+from claimledger.api.paging import Limit, Offset
+from claimledger.api.query import ClaimQuery, ClaimSort
 from claimledger.api.schemas import ClaimPublic, GradeIn, Page
 from claimledger.models import SourceKind
 from claimledger.overrides import grade_override
@@ -62,9 +62,10 @@ def list_claims(
         text=q,
         sort=sort,
     )
-    contents = {a.id: a.content.text for a in store.attributions()} if query.needs_contents else None
-    matched = filter_claims(store.claims(min_origins=min_origins, story_id=story_id), query, contents)
-    return page(matched, claim_to_dict, limit=limit, offset=offset)
+    shown, total = store.query_claims(
+        query, min_origins=min_origins, story_id=story_id, limit=limit, offset=offset
+    )
+    return {"items": [claim_to_dict(c) for c in shown], "total": total, "limit": limit, "offset": offset}
 
 
 @router.get("/claims/{claim_id}", response_model=ClaimPublic)
