@@ -8,10 +8,10 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
 
 import typer
 from rich.console import Console
@@ -23,6 +23,7 @@ from claimledger.errors import BadDate, ClaimledgerError, OutputError
 from claimledger.models import ReportMeta
 from claimledger.overrides import grade_override
 from claimledger.serialize import (
+    JsonDict,
     attribution_to_dict,
     claim_to_dict,
     json_line,
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from claimledger.pipeline import IngestSummary, LinkSummary
 
 logger = logging.getLogger(__name__)
+_Item = TypeVar("_Item")
 
 EXIT_OK, EXIT_REJECTED, EXIT_ERROR = 0, 1, 2
 # Piped output is not wrapped: one table row, one text line per line, whatever the width.
@@ -171,22 +173,14 @@ def claims(
     with _errors(), _reading(ctx) as store:
         story_id = None if story is None else store.story(story).id
         found = store.claims(min_origins=min_origins, story_id=story_id)
-        if output_format is OutputFormat.jsonl:
-            for claim in found:
-                _out(json_line(claim_to_dict(claim)))
-            return
-        _print_table(render.claims_table(found))
+        _emit(output_format, found, claim_to_dict, lambda: render.claims_table(found))
 
 
 @app.command()
 def stories(ctx: typer.Context, output_format: FormatOption = OutputFormat.table) -> None:
     """List stories (reports of one developing event), largest first, with when they were seen."""
     with _errors(), _reading(ctx) as store:
-        if output_format is OutputFormat.jsonl:
-            for story in store.stories():
-                _out(json_line(story_to_dict(story)))
-            return
-        _print_table(render.stories_table(store.stories()))
+        _emit(output_format, store.stories(), story_to_dict, lambda: render.stories_table(store.stories()))
 
 
 @app.command()
@@ -295,12 +289,12 @@ def _write(path: str, chunks: Iterator[str]) -> None:
 def reports(ctx: typer.Context, output_format: FormatOption = OutputFormat.table) -> None:
     """List stored reports, oldest first."""
     with _errors(), _reading(ctx) as store:
-        if output_format is OutputFormat.jsonl:
-            for report in store.reports():
-                _out(json_line(report_to_dict(report)))
-            return
-        counts = Counter(a.report_id for a in store.attributions())
-        _print_table(render.reports_table(store.reports(), counts))
+        _emit(
+            output_format,
+            store.reports(),
+            report_to_dict,
+            lambda: render.reports_table(store.reports(), Counter(a.report_id for a in store.attributions())),
+        )
 
 
 @app.command()
@@ -312,11 +306,7 @@ def attributions(
     """List stored attributions: who said what, how sure, about when."""
     with _errors(), _reading(ctx) as store:
         found = store.attributions(report_id=report)
-        if output_format is OutputFormat.jsonl:
-            for attribution in found:
-                _out(json_line(attribution_to_dict(attribution)))
-            return
-        _print_table(render.attributions_table(found))
+        _emit(output_format, found, attribution_to_dict, lambda: render.attributions_table(found))
 
 
 @app.command()
@@ -349,11 +339,7 @@ def show(
 def rejects(ctx: typer.Context, output_format: FormatOption = OutputFormat.table) -> None:
     """List inputs that could not become reports, with why."""
     with _errors(), _reading(ctx) as store:
-        if output_format is OutputFormat.jsonl:
-            for rejected in store.rejects():
-                _out(json_line(rejected_to_dict(rejected)))
-            return
-        _print_table(render.rejects_table(store.rejects()))
+        _emit(output_format, store.rejects(), rejected_to_dict, lambda: render.rejects_table(store.rejects()))
 
 
 @app.command()
@@ -451,6 +437,20 @@ def _stdout() -> Console:
     if not console.is_terminal:
         console.width = UNWRAPPED
     return console
+
+
+def _emit(
+    output_format: OutputFormat,
+    items: Iterable[_Item],
+    to_dict: Callable[[_Item], JsonDict],
+    table: Callable[[], Table],
+) -> None:
+    """`items` as JSON lines, or the table `table()` builds (only built when it is shown)."""
+    if output_format is OutputFormat.jsonl:
+        for item in items:
+            _out(json_line(to_dict(item)))
+        return
+    _print_table(table())
 
 
 def _print_table(table: Table) -> None:
