@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, select
+from sqlalchemy import ColumnElement, Row, Select, func, literal_column, select
 
 from claimledger.models import Claim, GradeOverride
 from claimledger.store.base import ClaimQuery
@@ -21,9 +21,6 @@ from claimledger.store.schema import ClaimSearchRow
 
 # Separates the parts of the searched texts, so a match never spans two of them.
 SEPARATOR = "\x1f"
-# Selective filters fetch at most this many matches and sort them in Python; with more, most rows match, so
-# the matches are counted and the page is read off a sort index, which then finds it early.
-FETCH_AT_MOST = 10_000
 # A row of `matches`: id, entity text, position, independent origins, reliability, recency, credibility.
 Match = tuple[str, str, int, int, str, dt.date, int]
 
@@ -62,6 +59,8 @@ class Scope:
     min_origins: int = 0
     story_id: str | None = None
     regexp: bool = False
+    # SQLite: date ranges pre-select rowids off the covering index ix_claim_search_seen (see `seen_rowids`).
+    sqlite: bool = False
 
 
 def conditions(query: ClaimQuery, scope: Scope) -> list[ColumnElement[bool]]:
@@ -84,13 +83,36 @@ def conditions(query: ClaimQuery, scope: Scope) -> list[ColumnElement[bool]]:
         found.append(table.reliability == query.reliability)
     if query.credibility is not None:
         found.append(table.credibility == query.credibility)
-    if query.date_from is not None:
-        found.append(table.last_seen >= query.date_from)
-    if query.date_to is not None:
-        found.append(table.first_seen <= query.date_to)
+    dates = seen_conditions(query, table.last_seen, table.first_seen)
+    found.extend(dates)
+    if dates and scope.sqlite:
+        found.append(seen_rowids(query))
     if query.text:
         found.append(table.search_key.contains(query.text.casefold(), autoescape=True))
     return found
+
+
+def seen_conditions(query: ClaimQuery, last_seen: Any, first_seen: Any) -> list[ColumnElement[bool]]:
+    """The date-range conditions of `query` on these columns (of claim_search or an alias of it)."""
+    found: list[ColumnElement[bool]] = []
+    if query.date_from is not None:
+        found.append(last_seen >= query.date_from)
+    if query.date_to is not None:
+        found.append(first_seen <= query.date_to)
+    return found
+
+
+def seen_rowids(query: ClaimQuery) -> ColumnElement[bool]:
+    """SQLite: the rowid is among those whose dates match, found on a covering index (no row read).
+
+    Redundant with the date conditions themselves, but SQLite's planner otherwise walks a one-column date
+    index and reads every row in its (wide) range to test the other bound.
+    """
+    seen = ClaimSearchRow.__table__.alias("seen")
+    rowids: Select[Any] = select(literal_column("seen.rowid")).where(
+        *seen_conditions(query, seen.c.last_seen, seen.c.first_seen)
+    )
+    return literal_column("claim_search.rowid").in_(rowids)
 
 
 def selective(query: ClaimQuery) -> bool:
@@ -123,6 +145,23 @@ def sort_key(query: ClaimQuery) -> Callable[[Row[*Match]], tuple[Any, ...]]:
 
 def page(query: ClaimQuery, scope: Scope, *, limit: int, offset: int) -> Select[str]:
     """Ids of the page `[offset, offset + limit)` of the matches of `query`, read off a sort index."""
+    found = select(ClaimSearchRow.claim_id).where(*conditions(query, scope))
+    return found.order_by(*order(query)).limit(limit).offset(offset)
+
+
+def counted_page(query: ClaimQuery, scope: Scope, *, limit: int, offset: int) -> Select[str, int]:
+    """Ids of the page `[offset, offset + limit)` of the matches of `query`, each with how many match.
+
+    One pass over the matches: the database counts them (a window over all of them) and sorts them itself,
+    so no match but the page's leaves it. A page past the last match has no rows, so no count either.
+    """
+    table = ClaimSearchRow
+    found = select(table.claim_id, func.count().over().label("total")).where(*conditions(query, scope))
+    return found.order_by(*order(query)).limit(limit).offset(offset)
+
+
+def order(query: ClaimQuery) -> list[Any]:
+    """The ORDER BY of `sort_claims` on claim_search: ties keep the ledger's order (position)."""
     table = ClaimSearchRow
     keys: list[Any]
     if query.sort == "credibility":
@@ -131,8 +170,7 @@ def page(query: ClaimQuery, scope: Scope, *, limit: int, offset: int) -> Select[
         keys = [table.recency.desc()]
     else:
         keys = [table.independent_origins.desc()]
-    found = select(table.claim_id).where(*conditions(query, scope))
-    return found.order_by(*keys, table.position).limit(limit).offset(offset)
+    return [*keys, table.position]
 
 
 def entity_matches(query: ClaimQuery, entity_text: str) -> bool:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -49,8 +51,10 @@ class SqlStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._where = engine.url.render_as_string(hide_password=True)
-        # SQLite's REGEXP runs Python's `re` (SQLAlchemy registers it), so entity's words are tested in SQL.
+        # SQLite's REGEXP runs Python's `re` (`_regexp`, registered on connecting), so entity's words are
+        # tested in SQL.
         self._regexp = engine.dialect.name == "sqlite"
+        self._sqlite = engine.dialect.name == "sqlite"
 
     def add_batch(self, batch: Batch) -> None:
         """Store `batch` all or nothing; reports already stored, and their attributions, are skipped."""
@@ -336,19 +340,26 @@ class SqlStore:
         """Ids of the page of claims matching `query`, and how many match."""
         # Without REGEXP, entity's words are tested in Python, on every row its substring test leaves.
         in_python = bool(query.entity) and not self._regexp
-        scope = search.Scope(min_origins, story_id, self._regexp)
+        scope = search.Scope(min_origins, story_id, self._regexp, self._sqlite)
+        if in_python:
+            # Every row the substring test leaves comes to Python, which tests the words and sorts.
+            found = conn.execute(search.matches(query, scope))
+            kept = sorted(
+                (row for row in found if search.entity_matches(query, row.entity_text)),
+                key=search.sort_key(query),
+            )
+            return [row.claim_id for row in kept[offset : offset + limit]], len(kept)
         if search.selective(query):
-            # One scan, stopped early when most rows match (then the sort index serves better).
-            matched = search.matches(query, scope)
-            found = list(conn.execute(matched.limit(search.FETCH_AT_MOST + 1)))
-            if len(found) > search.FETCH_AT_MOST and in_python:
-                found = list(conn.execute(matched))
-            if len(found) <= search.FETCH_AT_MOST or in_python:
-                kept = sorted(
-                    (row for row in found if search.entity_matches(query, row.entity_text)),
-                    key=search.sort_key(query),
+            # One scan: the database filters, counts and sorts the matches, and returns only the page.
+            shown = list(conn.execute(search.counted_page(query, scope, limit=limit, offset=offset)))
+            if shown:
+                return [row.claim_id for row in shown], int(shown[0].total)
+            if limit > 0:
+                # An empty page lies past the last match, and has no row to carry the count.
+                matched = (
+                    select(func.count()).select_from(ClaimSearchRow).where(*search.conditions(query, scope))
                 )
-                return [row.claim_id for row in kept[offset : offset + limit]], len(kept)
+                return [], int(conn.scalar(matched) or 0)
         counted = select(func.count()).select_from(ClaimSearchRow).where(*search.conditions(query, scope))
         total = int(conn.scalar(counted) or 0)
         return list(conn.scalars(search.page(query, scope, limit=limit, offset=offset))), total
@@ -537,10 +548,24 @@ def _sqlite_on_connect(dbapi_connection: Any, connection_record: Any) -> None:
     # The sqlite3 driver's legacy mode begins transactions only at the first write, so reads before it
     # would not be part of the batch's transaction; taking over BEGIN makes a batch truly atomic.
     dbapi_connection.isolation_level = None
+    # SQLAlchemy's REGEXP looks the pattern up in `re`'s cache on every row; this one compiles it once.
+    dbapi_connection.create_function("regexp", 2, _regexp, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
+
+
+def _regexp(pattern: str, value: str | None) -> bool | None:
+    """SQLite's REGEXP as SQLAlchemy defines it (Python's `re.search`; NULL stays NULL)."""
+    if value is None:
+        return None
+    return _compiled(pattern).search(value) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _sqlite_on_begin(conn: Connection) -> None:
