@@ -147,21 +147,7 @@ class SqlStore:
             return self._load_reports(conn, [full_id])[0]
 
     def _resolve(self, conn: Connection, report_id: str) -> str:
-        key = report_id.strip()
-        if conn.scalar(select(ReportRow.id).where(ReportRow.id == key)) is not None:
-            return key
-        if len(key) < MIN_PREFIX:
-            raise NotFound(
-                f"no report with id {key!r}; give the full id or a prefix of at least {MIN_PREFIX} characters"
-            )
-        query = select(ReportRow.id).where(ReportRow.id.startswith(key, autoescape=True))
-        matches = list(conn.scalars(query.order_by(ReportRow.id).limit(6)))
-        if not matches:
-            raise NotFound(f"no report with id or id prefix {key!r}; `claimledger reports` lists them")
-        if len(matches) > 1:
-            shown = ", ".join(matches[:5]) + (", ..." if len(matches) > 5 else "")
-            raise NotFound(f"id prefix {key!r} is ambiguous, it matches {shown}; give more characters")
-        return matches[0]
+        return _resolve_id(conn, ReportRow.id, report_id, noun="report", ambiguous="id prefix")
 
     def reports(self) -> Iterator[Report]:
         """All reports, oldest publication first (unknown dates last), then in order of ingest."""
@@ -415,21 +401,7 @@ class SqlStore:
         return rows.claim_from(row, self._latest_overrides(full_id).get(full_id))
 
     def _resolve_claim(self, conn: Connection, claim_id: str) -> str:
-        key = claim_id.strip()
-        if conn.scalar(select(ClaimRow.id).where(ClaimRow.id == key)) is not None:
-            return key
-        if len(key) < MIN_PREFIX:
-            raise NotFound(
-                f"no claim with id {key!r}; give the full id or a prefix of at least {MIN_PREFIX} characters"
-            )
-        query = select(ClaimRow.id).where(ClaimRow.id.startswith(key, autoescape=True))
-        matches = list(conn.scalars(query.order_by(ClaimRow.id).limit(6)))
-        if not matches:
-            raise NotFound(f"no claim with id or id prefix {key!r}; `claimledger claims` lists them")
-        if len(matches) > 1:
-            shown = ", ".join(matches[:5]) + (", ..." if len(matches) > 5 else "")
-            raise NotFound(f"claim id prefix {key!r} is ambiguous, it matches {shown}; give more characters")
-        return matches[0]
+        return _resolve_id(conn, ClaimRow.id, claim_id, noun="claim", ambiguous="claim id prefix")
 
     def add_override(self, override: GradeOverride) -> None:
         """Append an analyst's grade of a stored claim (full id); raises NotFound for an unknown claim."""
@@ -482,6 +454,25 @@ class SqlStore:
                 yield conn
         except SQLAlchemyError as e:
             raise StoreError(f"cannot read the database: {_reason(e)}", origin=self._where) from e
+
+
+def _resolve_id(conn: Connection, column: Any, given: str, *, noun: str, ambiguous: str) -> str:
+    """The full id in `column` that `given` is, or is the unique prefix of; raises NotFound."""
+    key = given.strip()
+    if conn.scalar(select(column).where(column == key)) is not None:
+        return key
+    if len(key) < MIN_PREFIX:
+        raise NotFound(
+            f"no {noun} with id {key!r}; give the full id or a prefix of at least {MIN_PREFIX} characters"
+        )
+    query = select(column).where(column.startswith(key, autoescape=True))
+    matches = list(conn.scalars(query.order_by(column).limit(6)))
+    if not matches:
+        raise NotFound(f"no {noun} with id or id prefix {key!r}; `claimledger {noun}s` lists them")
+    if len(matches) > 1:
+        shown = ", ".join(matches[:5]) + (", ..." if len(matches) > 5 else "")
+        raise NotFound(f"{ambiguous} {key!r} is ambiguous, it matches {shown}; give more characters")
+    return str(matches[0])
 
 
 def open_store(settings: Settings, *, must_exist: bool = False) -> SqlStore:
