@@ -27,6 +27,14 @@ __all__ = [
 ]
 
 
+def grade_parts(grade: str | None) -> tuple[str | None, int | None]:
+    """The reliability letter and credibility digit of a grade filter: "B2", "B" or "2"."""
+    text = grade or ""
+    letter = next((c.upper() for c in text if c.isalpha()), None)
+    digit = next((int(c) for c in text if c.isdigit()), None)
+    return letter, digit
+
+
 def filter_claims(
     claims: Iterable[Claim], query: ClaimQuery, contents: Mapping[str, str] | None = None
 ) -> list[Claim]:

@@ -17,7 +17,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from claimledger.api.deps import StoreDep
-from claimledger.api.query import ClaimQuery, ClaimSort, filter_claims, source_id, tally_sources
+from claimledger.api.query import ClaimQuery, ClaimSort, filter_claims, grade_parts, source_id, tally_sources
 from claimledger.errors import BadParameter, NotFound
 from claimledger.models import SOURCE_KINDS, Attribution, Claim, Report
 from claimledger.render import marks
@@ -103,11 +103,11 @@ def _claim_query(form: dict[str, str]) -> ClaimQuery:
         raise BadParameter(f"grade {form['grade']!r} is not a letter A–F, a digit 1–6 or both (B2)")
     if form["sort"] not in SORTS:
         raise BadParameter(f"sort {form['sort']!r} is not one of {', '.join(SORTS)}")
-    grade = form["grade"]
+    letter, digit = grade_parts(form["grade"])
     return ClaimQuery(
         source_kind=form["source_kind"] or None,
-        reliability=next((c.upper() for c in grade if c.isalpha()), None),
-        credibility=next((int(c) for c in grade if c.isdigit()), None),
+        reliability=letter,
+        credibility=digit,
         text=form["q"] or None,
         sort=cast(ClaimSort, form["sort"]),
     )

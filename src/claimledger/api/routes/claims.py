@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 
 from claimledger.api.deps import StoreDep
 from claimledger.api.paging import Limit, Offset
-from claimledger.api.query import ClaimQuery, ClaimSort
+from claimledger.api.query import ClaimQuery, ClaimSort, grade_parts
 from claimledger.api.schemas import ClaimPublic, GradeIn, Page
 from claimledger.models import SourceKind
 from claimledger.overrides import grade_override
@@ -50,8 +50,7 @@ def list_claims(
 ) -> dict[str, Any]:
     """Claims that match every filter given, with their effective grades."""
     story_id = None if story is None else store.story(story).id
-    letter = next((c.upper() for c in grade or "" if c.isalpha()), None)
-    digit = next((int(c) for c in grade or "" if c.isdigit()), None)
+    letter, digit = grade_parts(grade)
     query = ClaimQuery(
         entity=entity,
         source_kind=source_kind,
