@@ -166,22 +166,8 @@ class SqlStore:
             row.id: row
             for row in conn.execute(select(ReportRow.__table__).where(ReportRow.id.in_(report_ids)))
         }
-        credits = rows.group(
-            conn.execute(
-                select(CreditRow.__table__)
-                .where(CreditRow.report_id.in_(report_ids))
-                .order_by(CreditRow.report_id, CreditRow.position)
-            ),
-            "report_id",
-        )
-        boilerplate = rows.group(
-            conn.execute(
-                select(BoilerplateRow.__table__)
-                .where(BoilerplateRow.report_id.in_(report_ids))
-                .order_by(BoilerplateRow.report_id, BoilerplateRow.position)
-            ),
-            "report_id",
-        )
+        credits = _children(conn, CreditRow, "report_id", report_ids)
+        boilerplate = _children(conn, BoilerplateRow, "report_id", report_ids)
         return [
             rows.report_from(report_rows[rid], credits.get(rid, []), boilerplate.get(rid, []))
             for rid in report_ids
@@ -215,14 +201,7 @@ class SqlStore:
                 select(AttributionRow.__table__).where(AttributionRow.id.in_(attribution_ids))
             )
         }
-        links = rows.group(
-            conn.execute(
-                select(ChainLinkRow.__table__)
-                .where(ChainLinkRow.attribution_id.in_(attribution_ids))
-                .order_by(ChainLinkRow.attribution_id, ChainLinkRow.position)
-            ),
-            "attribution_id",
-        )
+        links = _children(conn, ChainLinkRow, "attribution_id", attribution_ids)
         return [rows.attribution_from(found[aid], links.get(aid, [])) for aid in attribution_ids]
 
     def rejects(self) -> Iterator[Rejected]:
@@ -454,6 +433,13 @@ class SqlStore:
                 yield conn
         except SQLAlchemyError as e:
             raise StoreError(f"cannot read the database: {_reason(e)}", origin=self._where) from e
+
+
+def _children(conn: Connection, table: Any, parent: str, parent_ids: Sequence[str]) -> dict[str, list[Any]]:
+    """Rows of `table` whose `parent` column is one of `parent_ids`, grouped by it, in position order."""
+    key = getattr(table, parent)
+    query = select(table.__table__).where(key.in_(parent_ids)).order_by(key, table.position)
+    return rows.group(conn.execute(query), parent)
 
 
 def _resolve_id(conn: Connection, column: Any, given: str, *, noun: str, ambiguous: str) -> str:
