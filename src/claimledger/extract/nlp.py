@@ -14,6 +14,19 @@ from claimledger.errors import ModelMissing
 log = logging.getLogger(__name__)
 
 PARAGRAPHS = "claimledger_paragraphs"
+_TEXT = "claimledger_text"
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, joined once per document.
+
+    spaCy rebuilds `Doc.text` from every token on each access; the extractor slices it hundreds of
+    times per report, which cost more than the parse itself. The text is kept in `doc.user_data`.
+    """
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return str(text)
 
 
 @Language.component(PARAGRAPHS)
