@@ -645,7 +645,7 @@ def _passive_reportatives(doc: Doc, results: list[Found], skip: Skip) -> Iterato
             or _child(token, "xcomp") is None
             or _child(token, "agent") is not None
             or skip(token.idx, token.idx + 1)
-            or any(f.content[0] <= token.idx < f.content[1] or f.cue_token is token for f in results)
+            or any(f.content[0] <= token.idx < f.content[1] or f.cue_token.i == token.i for f in results)
         ):
             continue
         aux = [c.idx for c in token.lefts if c.dep_ == "auxpass"]
