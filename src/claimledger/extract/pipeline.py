@@ -13,7 +13,7 @@ from claimledger.extract.certainty import certainty_of, hedges_of
 from claimledger.extract.coref import MentionMemory
 from claimledger.extract.dates import date_expression, resolve
 from claimledger.extract.entities import Gazetteer
-from claimledger.extract.nlp import load_nlp
+from claimledger.extract.nlp import NER, load_nlp, recognise_entities
 from claimledger.extract.quantities import quantities_in
 from claimledger.extract.sources import describe
 from claimledger.extract.spans import Quotes, trim
@@ -38,13 +38,14 @@ class Extractor:
     ) -> list[tuple[Attribution, ...]]:
         """Attributions of each report, in order; boilerplate is blanked before parsing."""
         texts = (_without_boilerplate(report) for report in reports)
-        docs = self.nlp.pipe(texts, batch_size=batch_size)
+        docs = self.nlp.pipe(texts, batch_size=batch_size, disable=[NER])
         return [self.from_doc(report, doc) for report, doc in zip(reports, docs, strict=True)]
 
     def from_doc(self, report: Report, doc: Doc) -> tuple[Attribution, ...]:
         """Attributions of `report` from its parse `doc` (of the same length as its text)."""
         quotes = Quotes(report.text)
         found = find_attributions(doc, quotes, skip=report.in_boilerplate)
+        recognise_entities(self.nlp, doc, _sentences_of(found))
         _clip_datelines(report, found)
         chains = _nested_chains(found)
         mentions = self._mentions(chains.values())
@@ -102,6 +103,23 @@ class Extractor:
                 return expression
             node = node.inherited_from
         return None
+
+
+def _sentences_of(found: list[Found]) -> list[ParseSpan]:
+    """The sentences an attribution touches: its cue's, its sources' and all of its content's."""
+    if not found:
+        return []
+    doc = found[0].cue_token.doc
+    starts: dict[int, ParseSpan] = {}
+    for item in found:
+        spans = [doc[item.cue_token.i : item.cue_token.i + 1], *item.sources]
+        content = doc.char_span(*item.content, alignment_mode="expand")
+        if content is not None:
+            spans.append(content)
+        for span in spans:
+            for sentence in span.sents:
+                starts.setdefault(sentence.start, sentence)
+    return [starts[k] for k in sorted(starts)]
 
 
 def _clip_datelines(report: Report, found: list[Found]) -> None:
