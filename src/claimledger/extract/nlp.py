@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from spacy.language import Language
+from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Span
 
 from claimledger.errors import ModelMissing
@@ -71,7 +72,9 @@ def recognise_entities(nlp: Language, doc: Doc, sentences: Iterable[Span]) -> No
         return
     chosen = list(sentences)
     ner = nlp.get_pipe(NER)
+    alone = (sentence.as_doc() for sentence in chosen)
+    parsed_docs = ner.pipe(alone) if isinstance(ner, TrainablePipe) else map(ner, alone)
     found: list[Span] = []
-    for sentence, parsed in zip(chosen, ner.pipe(s.as_doc() for s in chosen), strict=True):
+    for sentence, parsed in zip(chosen, parsed_docs, strict=True):
         found += [Span(doc, sentence.start + e.start, sentence.start + e.end, e.label) for e in parsed.ents]
     doc.set_ents(found, default="outside")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc
@@ -110,16 +111,19 @@ def _sentences_of(found: list[Found]) -> list[ParseSpan]:
     if not found:
         return []
     doc = found[0].cue_token.doc
-    starts: dict[int, ParseSpan] = {}
+    sentences = list(doc.sents)
+    starts = [sentence.start for sentence in sentences]
+    chosen: set[int] = set()
     for item in found:
         spans = [doc[item.cue_token.i : item.cue_token.i + 1], *item.sources]
         content = doc.char_span(*item.content, alignment_mode="expand")
         if content is not None:
             spans.append(content)
         for span in spans:
-            for sentence in span.sents:
-                starts.setdefault(sentence.start, sentence)
-    return [starts[k] for k in sorted(starts)]
+            first = bisect_right(starts, span.start) - 1
+            last = bisect_right(starts, max(span.start, span.end - 1)) - 1
+            chosen.update(range(first, last + 1))
+    return [sentences[index] for index in sorted(chosen)]
 
 
 def _clip_datelines(report: Report, found: list[Found]) -> None:
