@@ -98,6 +98,41 @@ def test_factuality_denied_events_are_negative(nlp: Language, sentence: str) -> 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Officials were not available for comment .", "comment"),
+        ("The spokesman could not be reached for comment .", "comment"),
+    ],
+)
+def test_factuality_what_a_negated_clause_is_for_did_not_happen(
+    nlp: Language, sentence: str, word: str
+) -> None:
+    event = target(nlp, sentence, word)
+    assert read_event(event).negated
+    assert factuality_of(event) < 0.0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Ferry crossing delayed after storm", "crossing"),
+        ("The ferry crossing was delayed after the storm .", "crossing"),
+        ("Lawmakers say the deal had been killed by the ministry .", "deal"),
+    ],
+)
+def test_factuality_called_off_events_are_open_at_best(nlp: Language, sentence: str, word: str) -> None:
+    event = target(nlp, sentence, word)
+    assert "cancelled" in read_event(event).frames
+    assert (
+        factuality_of(event)
+        < 1.0
+        < factuality_of(target(nlp, "The ferry crossing took an hour .", "crossing"))
+    )
+
+
+@pytest.mark.slow
 def test_factuality_below_the_cue_reads_what_the_source_says(nlp: Language) -> None:
     """Under "denied", the denier's own words ("troops crossed") are told as fact, not denied."""
     words = ["The", "ministry", "denied", "that", "troops", "crossed", "the", "river", "."]

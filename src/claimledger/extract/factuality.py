@@ -81,6 +81,10 @@ def read_event(target: Token, *, below: Token | None = None) -> EventReading:
     local_share, hedges, negated = _local_modality(target, own=True)
     share *= local_share * (fl.NEGATED_SHARE if negated else 1.0)
     frames: list[str] = []
+    if _called_off(target):
+        share *= fl.SHARE["cancelled"]
+        negated = not negated
+        frames.append("cancelled")
     shares_polarity = True  # still in the head's own clause (conjunct, object, predicate adjective)
     direct = True  # still the head's own complement: "denied *crossing*", not "denied what *prompted* it"
     for child, head in _governors(target, below):
@@ -163,6 +167,8 @@ def _frame(child: Token, head: Token) -> tuple[str, float]:
     if dep in {"acomp", "attr", "oprd"}:
         return "copula", 1.0
     if head.pos_ == "ADP":
+        if lemma == "for":
+            return "for", 1.0
         return ("without", fl.NEGATED_SHARE) if lemma == "without" else ("prep", 1.0)
     if dep in {"dobj", "nsubjpass"} and lemma in fl.CANCEL_VERBS and child.pos_ == "NOUN":
         return "cancelled", fl.SHARE["cancelled"]
@@ -175,6 +181,8 @@ def _frame(child: Token, head: Token) -> tuple[str, float]:
             return "irrealis", fl.IRREALIS_VERBS[lemma] ** 0.5
         if lemma in fl.NEGATIVE_IMPLICATIVES:
             return "negative_implicative", fl.SHARE["negative_implicative"]
+        if dep == "prep" and child.lower_ == "for":
+            return "for", 1.0  # "not available for comment": what the clause is for shares its negation
         return ("noun_arg", 1.0) if dep == "dobj" else ("prep", 1.0)
     mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), "")
     if dep in {"advcl", "csubj"} and mark in fl.CONDITIONAL_MARKS:
@@ -271,6 +279,14 @@ def _is_negation(child: Token) -> bool:
     if child.lower_ in {"no", "never", "neither", "nor"} and child.dep_ in {"det", "advmod", "preconj", "cc"}:
         return child.lower_ != "nor" or child.dep_ != "cc"
     return False
+
+
+def _called_off(event: Token) -> bool:
+    """ "test flight delayed after accident", "the cancelled summit": a participle calls the event off."""
+    return event.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ in {"acl", "amod"} and c.tag_ == "VBN" and c.lemma_.lower() in fl.CANCEL_VERBS
+        for c in event.children
+    )
 
 
 def _is_content_clause(clause: Token) -> bool:

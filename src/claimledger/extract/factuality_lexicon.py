@@ -34,7 +34,10 @@ DENIAL_VERBS = _words("deny dismiss reject refute rebut dispute debunk contest")
 # The complement did not happen: "failed to", "declined to", "prevented ... from".
 NEGATIVE_IMPLICATIVES = _words("fail decline refuse avoid prevent neglect forget cancel stop halt abandon")
 # The object or passive subject is called off: "delayed the flight", "the tour was cancelled".
-CANCEL_VERBS = _words("cancel delay postpone suspend scrap halt block prevent veto abandon stop")
+CANCEL_VERBS = _words(
+    "cancel delay postpone suspend scrap halt block prevent veto abandon stop",
+    "kill shelve scuttle thwart foil avert",  # "the deal had been killed"
+)
 # The complement happened, and a negated governor denies it: "managed to", "began to", "knew that".
 IMPLICATIVES = _words(
     "manage begin start continue resume succeed dare bother remember get help use keep finish",
@@ -110,7 +113,7 @@ NEGATED_SHARE = -1.0  # a negation flips the sign: "did not attack" is −3
 # A negated head denies what shares its clause ("did not attack and kill") and the complements of
 # implicative, wanting and believing verbs ("did not manage / want to cross"), leaves reported
 # content open ("did not say that"), and leaves clauses merely beside it alone ("after the talks").
-SHARED_POLARITY = _words("conj disjunct noun_arg copula")
+SHARED_POLARITY = _words("conj disjunct noun_arg copula for")
 FLIPPED_BY_NEGATED_HEAD = _words("implicative deny negative_implicative without cancelled irrealis belief")
 WEAKENED_BY_NEGATED_HEAD = _words("report irrealis_noun other_clause infinitive")
 FLIPPING_FRAMES = _words("deny negative_implicative without cancelled")
