@@ -73,6 +73,9 @@ def test_factuality_reads_plain_reported_hedged_and_conditional_events(
         ("No rebels shelled the fuel depot .", "shelled"),
         ("Troops failed to cross the river .", "cross"),
         ("The mayor refused to build a bridge .", "build"),
+        ("There is nothing preventing the bank from buying shares .", "preventing"),
+        ("The villagers were too afraid to stay .", "stay"),
+        ("Nor do analysts expect the deal to close this year .", "expect"),
     ],
 )
 def test_factuality_negated_events_are_negative(nlp: Language, sentence: str, word: str) -> None:

@@ -202,6 +202,8 @@ def _frame(child: Token, head: Token) -> tuple[str, float]:
         return "acl", 1.0
     if dep == "ccomp" and _is_open_question(child):
         return "open_question", fl.SHARE["open_question"]  # "did not say what troops did", "asked whether"
+    if dep == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "too" for c in head.children):
+        return "negative_implicative", fl.SHARE["negative_implicative"]  # "too afraid to stay"
     frame = _verb_frame(lemma)
     if frame[0] == "negative_implicative" and dep == "ccomp":
         return "other_clause", fl.SHARE["other_clause"]  # "so they stopped the market": not "stopped selling"
@@ -242,7 +244,8 @@ def _local_modality(token: Token, *, own: bool) -> tuple[float, list[str], bool]
     ]
     hedges += extra
     negated = any(_is_negation(c) for c in token.children) or (
-        token.dep_ in {"acl", "amod", "compound"} and _has_no(token.head)
+        token.dep_ in {"acl", "amod", "compound"}
+        and (_has_no(token.head) or token.head.lower_ in fl.NEGATIVE_SUBJECTS)
     )  # "no trip planned", "no takeover bids"
     # "could not", "would not", "won't" deny rather than hedge: their hedge barely weakens the denial.
     share = min(
@@ -277,7 +280,8 @@ def _is_negation(child: Token) -> bool:
     ):
         return True  # "no one has claimed", "nothing prevents"
     if child.lower_ in {"no", "never", "neither", "nor"} and child.dep_ in {"det", "advmod", "preconj", "cc"}:
-        return child.lower_ != "nor" or child.dep_ != "cc"
+        # "nor" joining two clauses is no negation of its own, unless it opens the sentence ("Nor do ...")
+        return child.lower_ != "nor" or child.dep_ != "cc" or child.i == child.sent.start
     return False
 
 
