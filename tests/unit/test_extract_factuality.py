@@ -76,6 +76,13 @@ def test_factuality_reads_plain_reported_hedged_and_conditional_events(
         ("There is nothing preventing the bank from buying shares .", "preventing"),
         ("The villagers were too afraid to stay .", "stay"),
         ("Nor do analysts expect the deal to close this year .", "expect"),
+        ("Rally officials were n't available to comment late yesterday .", "comment"),
+        ("The company has not been able to pay its debts .", "pay"),
+        ("The firm was unable to pay its debts .", "pay"),
+        ("Neither he nor his aides could be reached on Monday .", "reached"),
+        ("The police have yet to find the driver .", "find"),
+        ("Critics condemned the council 's failure to repair the bridge .", "repair"),
+        ("The minister said the country would no longer accept refugees .", "accept"),
     ],
 )
 def test_factuality_negated_events_are_negative(nlp: Language, sentence: str, word: str) -> None:
@@ -111,9 +118,12 @@ def test_factuality_denied_events_are_negative(nlp: Language, sentence: str) -> 
 def test_factuality_what_a_negated_clause_is_for_did_not_happen(
     nlp: Language, sentence: str, word: str
 ) -> None:
+    """The rules deny it; the model, taught by UW's annotators, leaves it about open."""
     event = target(nlp, sentence, word)
+    available = target(nlp, "Officials were available for comment .", "comment")
     assert read_event(event).negated
-    assert factuality_of(event) < 0.0
+    assert read_event(event).value < -1.5
+    assert factuality_of(event) < 0.5 < 2.0 < factuality_of(available)
 
 
 @pytest.mark.slow
@@ -132,6 +142,18 @@ def test_factuality_called_off_events_are_open_at_best(nlp: Language, sentence: 
         factuality_of(event)
         < 1.0
         < factuality_of(target(nlp, "The ferry crossing took an hour .", "crossing"))
+    )
+
+
+@pytest.mark.slow
+def test_factuality_a_finite_conjunct_is_a_clause_of_its_own(nlp: Language) -> None:
+    """ "did n't offer ..., and gave ...": "gave" cannot share "did n't", so it is not denied."""
+    sentence = "The bank did n't offer enough money , and gave the firm a deadline ."
+    assert (
+        factuality_of(target(nlp, sentence, "offer"))
+        < 0.0
+        < 2.5
+        < factuality_of(target(nlp, sentence, "gave"))
     )
 
 

@@ -13,10 +13,9 @@ denials and negative implicatives ("failed to") turn it towards −, and a negat
 The hedge words come from claimledger's own certainty rules (`hedges_of`, `certainty_of`); the
 shares (in `factuality_lexicon.py`) were set by reading the datasets' train splits, never dev.
 
-Figures on the train splits (Pearson r / MAE): the rules alone, UW 0.778 / 0.423, MEANTIME 0.634 /
-0.395; with the learned correction, cross-validated, UW 0.807 / 0.410, MEANTIME 0.632; through
-`certainty_of_value` on MEANTIME's categorical scale (as bench/factuality.py scores it; in-sample)
-0.644 / 0.240.
+Figures on the train splits (Pearson r / MAE): the rules alone, UW 0.788 / 0.420, MEANTIME 0.630 /
+0.399; with the learned correction, cross-validated, UW 0.814 / 0.402, MEANTIME 0.632 (0.621 / 0.245
+on its categorical scale through `certainty_of_value`, as bench/factuality.py scores it).
 """
 
 from __future__ import annotations
@@ -163,8 +162,11 @@ def _frame(child: Token, head: Token) -> tuple[str, float]:
     if dep == "conj":
         own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
         joiner = {c.lower_ for c in head.children if c.dep_ == "cc" and head.i < c.i < child.i}
-        if own_subject or "but" in joiner:
-            return "clause_conj", 1.0  # "did not say why, but added ...": a clause of its own
+        # "did not say why, but added ...", "did n't offer enough, and gave ...": a clause of its own
+        # (a finite verb cannot share a base form's auxiliary or "to")
+        finite_beside_base = child.tag_ in {"VBD", "VBZ", "VBP"} and head.tag_ in {"VB", "VBG"}
+        if own_subject or "but" in joiner or finite_beside_base:
+            return "clause_conj", 1.0
         return ("disjunct", fl.SHARE["disjunct"]) if joiner & {"or", "nor"} else ("conj", 1.0)
     if dep in {"acomp", "attr", "oprd"}:
         return "copula", 1.0
@@ -196,6 +198,8 @@ def _frame(child: Token, head: Token) -> tuple[str, float]:
         return "advcl", 1.0
     if dep == "acl":
         if _is_infinitive(child):
+            if lemma in fl.NEGATIVE_NOUNS:
+                return "negative_implicative", fl.SHARE["negative_implicative"]  # "failure to set"
             if lemma in fl.IRREALIS_NOUNS:
                 return "irrealis_noun", fl.SHARE["irrealis_noun"]
             return "purpose", fl.SHARE["purpose"]
@@ -204,8 +208,13 @@ def _frame(child: Token, head: Token) -> tuple[str, float]:
         return "acl", 1.0
     if dep == "ccomp" and _is_open_question(child):
         return "open_question", fl.SHARE["open_question"]  # "did not say what troops did", "asked whether"
-    if dep == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "too" for c in head.children):
-        return "negative_implicative", fl.SHARE["negative_implicative"]  # "too afraid to stay"
+    if dep == "xcomp" and _is_negated_adjective(head):
+        return "negated_adjective", fl.NEGATED_SHARE  # "were n't available to comment", "not able to cope"
+    if dep == "xcomp" and any(
+        c.dep_ == "advmod" and (c.lower_ == "too" or (c.lower_ == "yet" and lemma in {"have", "be"}))
+        for c in head.children
+    ):
+        return "negative_implicative", fl.SHARE["negative_implicative"]  # "too afraid to stay", "has yet to"
     frame = _verb_frame(lemma)
     if frame[0] == "negative_implicative" and dep == "ccomp":
         return "other_clause", fl.SHARE["other_clause"]  # "so they stopped the market": not "stopped selling"
@@ -278,13 +287,26 @@ def _is_negation(child: Token) -> bool:
     if child.lower_.endswith("n't") and len(child) > 3:
         return True  # the datasets keep some contractions whole ("hasn't"), which the parser misreads
     if child.dep_ in {"nsubj", "nsubjpass", "expl"} and (
-        child.lower_ in fl.NEGATIVE_SUBJECTS or _has_no(child)
+        child.lower_ in fl.NEGATIVE_SUBJECTS
+        or _has_no(child)
+        or any(d.dep_ == "preconj" and d.lower_ == "neither" for d in child.children)
     ):
-        return True  # "no one has claimed", "nothing prevents"
+        return True  # "no one has claimed", "nothing prevents", "neither he nor ... could be reached"
+    if child.dep_ == "advmod" and child.lower_ == "longer" and any(d.lower_ == "no" for d in child.children):
+        return True  # "would no longer become"
     if child.lower_ in {"no", "never", "neither", "nor"} and child.dep_ in {"det", "advmod", "preconj", "cc"}:
         # "nor" joining two clauses is no negation of its own, unless it opens the sentence ("Nor do ...")
         return child.lower_ != "nor" or child.dep_ != "cc" or child.i == child.sent.start
     return False
+
+
+def _is_negated_adjective(adjective: Token) -> bool:
+    """ "were n't available", "has not been able": the negation sits on the copula above the adjective."""
+    return (
+        adjective.pos_ == "ADJ"
+        and adjective.dep_ == "acomp"
+        and any(_is_negation(c) for c in adjective.head.children)
+    )
 
 
 def _called_off(event: Token) -> bool:

@@ -32,7 +32,12 @@ EXTRA_MODALS = _words("can ca should must will 'll wo shall")
 # Verbs and nouns that govern an event, by what they do to it.
 DENIAL_VERBS = _words("deny dismiss reject refute rebut dispute debunk contest")
 # The complement did not happen: "failed to", "declined to", "prevented ... from".
-NEGATIVE_IMPLICATIVES = _words("fail decline refuse avoid prevent neglect forget cancel stop halt abandon")
+NEGATIVE_IMPLICATIVES = _words(
+    "fail decline refuse avoid prevent neglect forget cancel stop halt abandon",
+    "unable unwilling reluctant hesitant loath powerless",  # "unable to pay"
+)
+# Nouns whose infinitive did not happen: "failure to set a deadline".
+NEGATIVE_NOUNS = _words("failure refusal inability reluctance unwillingness")
 # The object or passive subject is called off: "delayed the flight", "the tour was cancelled".
 CANCEL_VERBS = _words(
     "cancel delay postpone suspend scrap halt block prevent veto abandon stop",
@@ -116,5 +121,5 @@ NEGATED_SHARE = -1.0  # a negation flips the sign: "did not attack" is −3
 SHARED_POLARITY = _words("conj disjunct noun_arg copula for")
 FLIPPED_BY_NEGATED_HEAD = _words("implicative deny negative_implicative without cancelled irrealis belief")
 WEAKENED_BY_NEGATED_HEAD = _words("report irrealis_noun other_clause infinitive")
-FLIPPING_FRAMES = _words("deny negative_implicative without cancelled")
+FLIPPING_FRAMES = _words("deny negative_implicative without cancelled negated_adjective")
 CLIMB_DEPS = _words("ccomp xcomp conj advcl acomp attr oprd dobj pobj pcomp prep acl csubj")
