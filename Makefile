@@ -47,9 +47,11 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/api_latency.py
 
-# Learns src/claimledger/data/cue_lexicon.json from PolNeAR train (shared/data/polnear; offline).
+# Learns src/claimledger/data/cue_lexicon.json from PolNeAR train (shared/data/polnear) and
+# src/claimledger/data/factuality_weights.json from UW and MEANTIME train (shared/data/event-factuality); offline.
 train: $(STAMP)
 	$(BIN)/python scripts/train_cues.py
+	$(BIN)/python scripts/train_factuality.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

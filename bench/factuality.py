@@ -5,6 +5,11 @@
 Prints, per dataset, the number of targets, Pearson r and MAE of claimledger's values, and the MAE
 of predicting +3 everywhere (its r is undefined: a constant has no variance). The last line printed
 is one JSON object: uw_r, uw_mae, meantime_r, meantime_mae. Only train and dev splits exist here.
+
+UW's labels are annotators' averages, so UW is scored on claimledger's value itself. MEANTIME's are
+categories (certain, probable, possible, underspecified; positive or negative) written as +3, 1.5,
+0.75, 0 and −3, so its events are scored on the category claimledger names the value with
+(`certainty_of_value`), written the same way.
 """
 
 from __future__ import annotations
@@ -19,12 +24,14 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from claimledger.extract.nlp import load_nlp
+from claimledger.extract.factuality import certainty_of_value, factuality_of
+from claimledger.extract.nlp import doc_from_words, load_nlp
 from claimledger.settings import Settings
-from factuality_map import doc_from_tokens, factuality_of
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "event-factuality"
 DATASETS = ("uw", "meantime")
+# MEANTIME's values for each certainty of a positive event; a negative one is −3 when certain, else 0.
+MEANTIME_VALUES = {"certain": 3.0, "probable": 1.5, "possible": 0.75, "unknown": 0.0}
 
 
 @dataclass(frozen=True)
@@ -37,17 +44,28 @@ class Figures:
     baseline_mae: float
 
 
-def events(path: Path, nlp: Language, *, limit: int | None) -> Iterator[tuple[float, float]]:
+def meantime_value(value: float) -> float:
+    """The MEANTIME label of the category claimledger names `value` with."""
+    certainty = certainty_of_value(value)
+    if value >= 0:
+        return MEANTIME_VALUES[certainty]
+    return -3.0 if certainty == "certain" else 0.0
+
+
+def events(
+    path: Path, nlp: Language, *, limit: int | None, categorical: bool
+) -> Iterator[tuple[float, float]]:
     """(gold, predicted) for every target of the first `limit` sentences of a split."""
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines):
             if limit is not None and number >= limit:
                 return
             sentence = json.loads(line)
-            doc = doc_from_tokens(nlp, sentence["text"].split(" "))
+            doc = doc_from_words(nlp, sentence["text"].split(" "))
             for target in sentence["targets"]:
                 start, end = target["span1"]
-                yield float(target["label"]), factuality_of(doc[start:end].root)
+                value = factuality_of(doc[start:end].root)
+                yield float(target["label"]), meantime_value(value) if categorical else value
 
 
 def pearson(xs: list[float], ys: list[float]) -> float:
@@ -87,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_nlp(Settings().spacy_models)
     summary: dict[str, float | None] = {}
     for name, path in paths.items():
-        result = figures(list(events(path, nlp, limit=args.limit)))
+        result = figures(list(events(path, nlp, limit=args.limit, categorical=name == "meantime")))
         print(
             f"{name} {args.split}: {result.targets} targets, r {result.r:.3f}, MAE {result.mae:.3f}; "
             f"baseline +3 everywhere: MAE {result.baseline_mae:.3f}, r undefined (constant prediction)"

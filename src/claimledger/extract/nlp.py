@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from spacy.language import Language
@@ -78,3 +78,11 @@ def recognise_entities(nlp: Language, doc: Doc, sentences: Iterable[Span]) -> No
     for sentence, parsed in zip(chosen, parsed_docs, strict=True):
         found += [Span(doc, sentence.start + e.start, sentence.start + e.end, e.label) for e in parsed.ents]
     doc.set_ents(found, default="outside")
+
+
+def doc_from_words(nlp: Language, words: Sequence[str]) -> Doc:
+    """A parsed Doc whose token i is `words[i]`: text tokenised elsewhere (a dataset) run through `nlp`."""
+    doc = Doc(nlp.vocab, words=list(words))
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc

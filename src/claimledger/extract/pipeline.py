@@ -14,6 +14,7 @@ from claimledger.extract.certainty import certainty_of, hedges_of
 from claimledger.extract.coref import MentionMemory
 from claimledger.extract.dates import date_expression, resolve
 from claimledger.extract.entities import Gazetteer
+from claimledger.extract.factuality import certainty_of_value, factuality_of, weaker_certainty
 from claimledger.extract.nlp import NER, load_nlp, recognise_entities
 from claimledger.extract.quantities import quantities_in
 from claimledger.extract.sources import describe
@@ -76,6 +77,14 @@ class Extractor:
         wording = text[slice(*found.judgement)] if found.judgement else content.text
         stance = stance_of(lemma, frame=found.frame, negated=found.negated, content_text=wording)
         hedges = hedges_of(found.content_root, found.cue_token)
+        certainty = certainty_of(hedges, stance)
+        if found.content_root is not None and certainty != "unknown":
+            # What hedges leave certain may still be told as open: "should", "plans to", a question.
+            # Only a positive value weakens: below zero the source says the event did not happen,
+            # and its certainty in saying so is what the hedges say.
+            value = factuality_of(found.content_root, below=found.cue_token)
+            if value > 0:
+                certainty = weaker_certainty(certainty, certainty_of_value(value))
         expression = self._date_expression(found)
         content_doc = doc.char_span(content.start, content.end, alignment_mode="expand")
         fragments = tuple(Span.of(text, *f) for f in found.fragments)
@@ -87,7 +96,7 @@ class Extractor:
             content=content,
             direct=_is_direct(quotes, content, fragments),
             stance=stance,
-            certainty=certainty_of(hedges, stance),
+            certainty=certainty,
             hedges=tuple(hedges),
             event_date=resolve(expression, report.meta.published) if expression else None,
             date_expression=expression,
