@@ -187,7 +187,8 @@ class Rejected:
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
 RELIABILITIES: tuple[Reliability, ...] = Reliability.__args__  # type: ignore[attr-defined]  # as above
 
-ConflictKind = Literal["quantity"]
+ConflictKind = Literal["quantity", "date", "place"]
+CONFLICT_KINDS: tuple[ConflictKind, ...] = ConflictKind.__args__  # type: ignore[attr-defined]  # as above
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,12 +221,35 @@ class Origin:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """Statements of one claim that cannot all hold, such as "about 2,000" and "at least 5,000" troops."""
+    """Statements of one claim that cannot all hold, such as "about 2,000" and "at least 5,000" troops.
+
+    `sides` groups the clashing readings that can hold together; no two sides can both hold. `unit` is
+    what is counted (a quantity conflict), the event dated ("began", a date conflict) or the relation
+    to a place ("in", "to", a place conflict). `values` are the readings of all sides, in order.
+    """
 
     kind: ConflictKind
     unit: str
     values: tuple[str, ...]
     attribution_ids: tuple[str, ...]
+    sides: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def label(self) -> str:
+        """What conflicts: "troop numbers", "dates (began)", "places (moved to)"."""
+        if self.kind == "quantity":
+            return f"{self.unit} numbers"
+        return f"{self.kind}s ({self.unit})"
+
+    @property
+    def readings(self) -> str:
+        """The sides in words, readings of one side joined by " / ": "hundreds / about 340 vs about 40"."""
+        sides = self.sides or tuple((value,) for value in self.values)
+        return " vs ".join(" / ".join(side) for side in sides)
+
+    @property
+    def description(self) -> str:
+        return f"{self.label}: {self.readings}"
 
 
 @dataclass(frozen=True, slots=True)

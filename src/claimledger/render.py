@@ -271,7 +271,7 @@ def claim_lines(
         lines += ["", f"conflicts: {len(claim.conflicts)}"]
         for conflict in claim.conflicts:
             ids = ", ".join(a[:PREFIX] for a in conflict.attribution_ids)
-            lines.append(f"- {conflict.unit} numbers: {' vs '.join(conflict.values)} (statements {ids})")
+            lines.append(f"- {conflict.description} (statements {ids})")
     return lines
 
 

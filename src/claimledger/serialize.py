@@ -10,6 +10,7 @@ import json
 from typing import Any, cast
 
 from claimledger.models import (
+    CONFLICT_KINDS,
     Attribution,
     Boilerplate,
     Claim,
@@ -196,15 +197,21 @@ def conflict_to_dict(conflict: Conflict) -> JsonDict:
         "unit": conflict.unit,
         "values": list(conflict.values),
         "attribution_ids": list(conflict.attribution_ids),
+        "sides": [list(side) for side in conflict.sides],
     }
 
 
 def conflict_from_dict(data: JsonDict) -> Conflict:
+    kind = str(data["kind"])
+    if kind not in CONFLICT_KINDS:
+        raise ValueError(f"unknown conflict kind {kind!r}; expected one of {', '.join(CONFLICT_KINDS)}")
     return Conflict(
-        kind="quantity",
+        kind=kind,
         unit=str(data["unit"]),
         values=tuple(str(v) for v in data["values"]),
         attribution_ids=tuple(str(a) for a in data["attribution_ids"]),
+        # Rows stored before sides existed have none; their values are then one side each.
+        sides=tuple(tuple(str(v) for v in side) for side in data.get("sides", ())),
     )
 
 

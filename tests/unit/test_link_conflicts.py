@@ -80,3 +80,40 @@ def test_link_conflicts_compatible_or_incomparable_numbers_do_not_conflict(
         attribution("a2", "r2", "second", source("two"), quantities=(second,)),
     ]
     assert quantity_conflicts(statements) == ()
+
+
+def test_link_conflicts_groups_compatible_counts_into_sides() -> None:
+    """ "hundreds", "about 340" and "more than 300" fit together; only "about 40" clashes with them."""
+    counts = [
+        ("hundreds", 200, True),
+        ("about 340", 340, True),
+        ("more than 300", 300, True),
+        ("about 40", 40, True),
+    ]
+    statements = [
+        attribution(f"a{i}", f"r{i}", text, source(f"s{i}"), quantities=(quantity(text, value, "vehicles"),))
+        for i, (text, value, _) in enumerate(counts)
+    ]
+    (conflict,) = quantity_conflicts(statements)
+    assert conflict.sides == (
+        ("hundreds vehicles", "about 340 vehicles", "more than 300 vehicles"),
+        ("about 40 vehicles",),
+    )
+    assert conflict.readings == (
+        "hundreds vehicles / about 340 vehicles / more than 300 vehicles vs about 40 vehicles"
+    )
+    assert conflict.description.startswith("vehicle numbers: ")
+
+
+def test_link_conflicts_a_reading_that_fits_every_side_takes_none() -> None:
+    """ "thousands" fits both "about 2,000" and "at least 5,000": it is not part of the clash."""
+    statements = [
+        attribution("a1", "r1", "x", source("one"), quantities=(quantity("about 2,000", 2000, "troops"),)),
+        attribution("a2", "r2", "y", source("two"), quantities=(quantity("thousands", 2000, "troops"),)),
+        attribution(
+            "a3", "r3", "z", source("three"), quantities=(quantity("at least 5,000", 5000, "troops"),)
+        ),
+    ]
+    (conflict,) = quantity_conflicts(statements)
+    assert conflict.sides == (("about 2,000 troops",), ("at least 5,000 troops",))
+    assert conflict.attribution_ids == ("a1", "a3")

@@ -6,7 +6,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
-from claimledger.models import Certainty, SourceKind, Stance
+from claimledger.models import Certainty, ConflictKind, SourceKind, Stance
 
 T = TypeVar("T")
 
@@ -114,10 +114,13 @@ class StatementRef(BaseModel):
 
 
 class ConflictPublic(BaseModel):
-    kind: str
+    """Statements that cannot all hold: numbers, dates or places; `sides` are readings that fit together."""
+
+    kind: ConflictKind
     unit: str
     values: list[str]
     attribution_ids: list[str]
+    sides: list[list[str]]
 
 
 class ComputedGrade(BaseModel):

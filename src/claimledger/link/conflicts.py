@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimledger.link.terms import unit_family
-from claimledger.models import Attribution, Conflict, Quantity
+from claimledger.models import Attribution, Conflict, ConflictKind, Quantity
 
 APPROXIMATE_SHARE = 0.25
 _LOWER_BOUNDS = ("at least", "more than", "over ", "upwards of", "in excess of", "no fewer than")
@@ -65,14 +65,23 @@ def quantity_conflicts(assertions: Sequence[Attribution]) -> tuple[Conflict, ...
             readings.setdefault(unit_family(quantity.unit), []).append(
                 Reading(attribution.id, text, low, high)
             )
-    conflicts = []
-    for family, found in readings.items():
-        clashing = _clashing(found)
-        if clashing:
-            values = tuple(dict.fromkeys(r.text for r in clashing))
-            ids = tuple(dict.fromkeys(r.attribution_id for r in clashing))
-            conflicts.append(Conflict("quantity", family, values, ids))
-    return tuple(conflicts)
+    found = (interval_conflict("quantity", family, group) for family, group in readings.items())
+    return tuple(conflict for conflict in found if conflict is not None)
+
+
+def interval_conflict(kind: ConflictKind, unit: str, readings: Sequence[Reading]) -> Conflict | None:
+    """The conflict among readings of one thing, as sides of readings that can hold together, if any.
+
+    Only readings that cannot meet some other reading are shown: a reading that fits with all the
+    others ("thousands" beside "about 2,000" and "at least 5,000") takes no side.
+    """
+    clashing = _clashing(readings)
+    if not clashing:
+        return None
+    sides = _sides(clashing)
+    values = tuple(dict.fromkeys(text for side in sides for text in side))
+    ids = tuple(dict.fromkeys(r.attribution_id for r in clashing))
+    return Conflict(kind, unit, values, ids, sides)
 
 
 def _clashing(readings: Sequence[Reading]) -> list[Reading]:
@@ -82,3 +91,20 @@ def _clashing(readings: Sequence[Reading]) -> list[Reading]:
         if any(reading.high < other.low or other.high < reading.low for other in readings):
             clashing.append(reading)
     return clashing
+
+
+def _sides(readings: Sequence[Reading]) -> tuple[tuple[str, ...], ...]:
+    """The largest groups of readings that share a value, each as its distinct texts, in reading order.
+
+    Ranges that meet pairwise all share one value, so every group is the readings covering the lower
+    end of one of them; a group inside another is left out.
+    """
+    groups: list[frozenset[int]] = []
+    for reading in readings:
+        covering = frozenset(
+            index for index, other in enumerate(readings) if other.low <= reading.low <= other.high
+        )
+        groups.append(covering)
+    largest = [g for g in dict.fromkeys(groups) if not any(g < other for other in groups)]
+    largest.sort(key=min)
+    return tuple(tuple(dict.fromkeys(readings[i].text for i in sorted(group))) for group in largest)
