@@ -249,13 +249,15 @@ def link(store: Store, settings: Settings, *, on_progress: Progress | None = Non
     attributions; analyst overrides are separate rows and are kept.
     """
     # Imported here so `ingest --no-link` and the reading commands never import the link stage.
+    from claimledger.extract.entities import Gazetteer
     from claimledger.link import build_claims, build_stories
 
     progress = on_progress or _ignore
+    places = Gazetteer.load(settings.gazetteer_path).places
     reports = {report.id: report for report in store.reports()}
     attributions = list(store.attributions())
     progress(f"linking {len(attributions)} attributions")
-    claims = build_claims(attributions, reports, settings=settings)
+    claims = build_claims(attributions, reports, settings=settings, places=places)
     stories, claims = build_stories(list(reports.values()), claims, settings=settings)
     store.replace_claims(claims, stories)
     return LinkSummary(

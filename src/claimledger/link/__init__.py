@@ -5,12 +5,14 @@ It imports only models, errors and settings; `pipeline.link` reads the store and
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from claimledger.link.conflicts import quantity_conflicts
+from claimledger.link.conflicts import date_conflicts, place_conflicts, quantity_conflicts
 from claimledger.link.grade import grade_claim
 from claimledger.link.match import ClaimDraft, match_claims
 from claimledger.link.origins import claim_origins
+from claimledger.link.places import Gazetteer
 from claimledger.link.stories import build_stories
 from claimledger.models import Attribution, Claim, Report, Statement
 from claimledger.settings import Settings
@@ -22,10 +24,19 @@ _RESPONSES = frozenset({"deny", "no_confirmation", "condemn", "concern"})
 
 
 def build_claims(
-    attributions: Sequence[Attribution], reports: Mapping[str, Report], *, settings: Settings
+    attributions: Sequence[Attribution],
+    reports: Mapping[str, Report],
+    *,
+    settings: Settings,
+    places: Mapping[str, str] | None = None,
 ) -> list[Claim]:
-    """All claims of `attributions` (in reading order), most independent origins first."""
-    claims = [_claim(draft, reports) for draft in match_claims(attributions, reports, settings=settings)]
+    """All claims of `attributions` (in reading order), most independent origins first.
+
+    `places` maps the gazetteer's place names to their states; without it no place conflicts are found.
+    """
+    gazetteer = Gazetteer(places or {})
+    drafts = match_claims(attributions, reports, settings=settings)
+    claims = [_claim(draft, reports, gazetteer) for draft in drafts]
     return sorted(claims, key=lambda c: (-c.independent_origins, -len(c.statements), _first(c), c.id))
 
 
@@ -33,13 +44,20 @@ def _first(claim: Claim) -> str:
     return claim.first_seen.isoformat() if claim.first_seen else "9999"
 
 
-def _claim(draft: ClaimDraft, reports: Mapping[str, Report]) -> Claim:
+def _claim(draft: ClaimDraft, reports: Mapping[str, Report], gazetteer: Gazetteer) -> Claim:
     members = [m.attribution for m in draft.members]
     assertions = [a for a in members if a.stance not in _RESPONSES]
     denials = [a for a in members if a.stance == "deny"]
     non_confirmations = [a for a in members if a.stance == "no_confirmation"]
     origins, origin_of = claim_origins(assertions, reports)
-    conflicts = quantity_conflicts(assertions)
+    published: dict[str, dt.date | None] = {
+        a.report_id: reports[a.report_id].meta.published for a in assertions if a.report_id in reports
+    }
+    conflicts = (
+        quantity_conflicts(assertions)
+        + date_conflicts(assertions, published)
+        + place_conflicts(assertions, gazetteer)
+    )
     statements = tuple(
         Statement(
             attribution_id=m.attribution.id,
