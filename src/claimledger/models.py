@@ -209,7 +209,10 @@ class Statement:
 
 @dataclass(frozen=True, slots=True)
 class Origin:
-    """An independent first source of a claim, with the reports that carry it (copies included)."""
+    """An independent first source of a claim, with the reports that carry it (copies included).
+
+    `reason` says why statements whose chains name it differently were put under it, if any were.
+    """
 
     key: str
     canonical: str
@@ -217,6 +220,8 @@ class Origin:
     anonymous: bool
     via: str | None
     reports: tuple[str, ...]
+    # Why statements with other sources were taken as this one ("“the company” refers back to ...").
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)

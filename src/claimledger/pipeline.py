@@ -253,11 +253,12 @@ def link(store: Store, settings: Settings, *, on_progress: Progress | None = Non
     from claimledger.link import build_claims, build_stories
 
     progress = on_progress or _ignore
-    places = Gazetteer.load(settings.gazetteer_path).places
+    gazetteer = Gazetteer.load(settings.gazetteer_path)
+    sources = {name: (known.canonical, known.kind) for name, known in gazetteer.sources.items()}
     reports = {report.id: report for report in store.reports()}
     attributions = list(store.attributions())
     progress(f"linking {len(attributions)} attributions")
-    claims = build_claims(attributions, reports, settings=settings, places=places)
+    claims = build_claims(attributions, reports, settings=settings, places=gazetteer.places, sources=sources)
     stories, claims = build_stories(list(reports.values()), claims, settings=settings)
     store.replace_claims(claims, stories)
     return LinkSummary(

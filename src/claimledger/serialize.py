@@ -177,6 +177,7 @@ def origin_to_dict(origin: Origin) -> JsonDict:
         "anonymous": origin.anonymous,
         "via": origin.via,
         "reports": list(origin.reports),
+        "reason": origin.reason,
     }
 
 
@@ -188,6 +189,7 @@ def origin_from_dict(data: JsonDict) -> Origin:
         anonymous=bool(data["anonymous"]),
         via=None if data["via"] is None else str(data["via"]),
         reports=tuple(str(r) for r in data["reports"]),
+        reason=str(data.get("reason", "")),
     )
 
 

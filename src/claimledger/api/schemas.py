@@ -106,6 +106,7 @@ class OriginPublic(BaseModel):
     anonymous: bool
     via: str | None
     reports: list[str]
+    reason: str = Field(default="", description="Why statements naming it differently count as this origin.")
 
 
 class StatementRef(BaseModel):
