@@ -27,6 +27,8 @@ TEXT = (
     "Later he said the talks had failed.\n"
     "Orlenia's Intelligence Directorate warned the cabinet.\n"
     "The directorate said the launchers had left.\n"
+    "Sources cited a classified assessment by the Intelligence Directorate.\n"
+    "The assessment said the launchers had left Torvel.\n"
 )
 
 
@@ -67,6 +69,7 @@ def _origin_names(*statements: Attribution) -> list[str]:
         ("The company", "said", "organisation", "refers back to Skylark Orbital Imaging"),
         ("he", "said", "unspecified", "relays evidence credited to State Border Guard Service"),
         ("The directorate", "said", "unspecified", "refers back to Intelligence Directorate"),
+        ("The assessment", "said", "unspecified", "refers back to the assessment credited to Intelligence"),
     ],
 )
 def test_link_coreference_resolves_unnamed_origin_in_its_report(

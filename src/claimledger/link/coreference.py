@@ -7,7 +7,9 @@ by three rules, tried in order, each stated in the reason it gives:
 
 1. evidence credited to a named source in its own sentence: "images released by Skylark", "logs from
    the State Border Guard Service that he said showed" (a pronoun relaying credited evidence);
-2. evidence whose own description names a source: "an image ..., which Skylark also released";
+2. evidence whose own description names a source: "an image ..., which Skylark also released", or
+   that refers back to evidence credited earlier in the report ("a classified assessment by the
+   Directorate" ... "the assessment said");
 3. a definite description refers back to the nearest source named before it in the report whose name
    holds the description's noun ("the directorate") or whose kind it is ("the company": an organisation).
 
@@ -25,7 +27,8 @@ from claimledger.models import Attribution, Report, SourceKind
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them"})
 _EVIDENCE = re.compile(
-    r"\b(?:images?|imagery|pictures?|photographs?|photos?|footage|logs?|records?|data|figures|counts?)\b",
+    r"\b(?:images?|imagery|pictures?|photographs?|photos?|footage|logs?|records?|data|figures|counts?|"
+    r"assessments?)\b",
     re.IGNORECASE,
 )
 # How a sentence credits evidence to a source: "released by", "from", "provided by".
@@ -140,9 +143,22 @@ def _evidence(
         return Referent(inside[0].canonical, inside[0].kind, f"“{phrase}” names {inside[0].canonical}")
     end = max(span.end, attribution.cue.start)
     credited = _credited(text[span.start : end], span.start, named, last=False)
-    if credited is None:
+    if credited is not None:
+        return Referent(credited.canonical, credited.kind, f"“{phrase}” are {_credit(credited)}")
+    return _earlier_credit(text, span.start, phrase, named)
+
+
+def _earlier_credit(text: str, start: int, phrase: str, named: Sequence[NamedSource]) -> Referent | None:
+    """ "the assessment" refers back to "a classified assessment by X" earlier in the report."""
+    words = phrase.casefold().split()
+    if len(words) != 2 or words[0] != "the":
         return None
-    return Referent(credited.canonical, credited.kind, f"“{phrase}” are {_credit(credited)}")
+    credit = re.compile(rf"\b{re.escape(words[1])}s?\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+    for candidate in reversed([n for n in named if n.end <= start]):
+        if credit.search(text[max(0, candidate.start - 40) : candidate.start]):
+            reason = f"“{phrase}” refers back to the {words[1]} credited to {candidate.canonical} before it"
+            return Referent(candidate.canonical, candidate.kind, reason)
+    return None
 
 
 def _described(phrase: str, start: int, kind: SourceKind, named: Sequence[NamedSource]) -> Referent | None:
