@@ -25,6 +25,8 @@ PLACES = Gazetteer(
     ("text", "expected"),
     [
         ("columns moving into the Tamrin Valley", [("destination", "Tamrin Valley", False)]),
+        ("launchers could be heading for the Tamrin Valley", [("destination", "Tamrin Valley", False)]),
+        ("aid for Orlenia", []),
         ("exercises at the Harsk training range", [("location", "Harsk", False)]),
         ("units in eastern Vessaria", [("location", "Vessaria", True)]),
         ("troops stationed in the US", [("location", "US", True)]),

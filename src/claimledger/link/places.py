@@ -1,10 +1,11 @@
 """Places a statement puts what it reports in, read from its content with the gazetteer's place names.
 
 A place counts only after a preposition that says where something is ("in", "at", "inside": the
-`location`) or where it goes ("to", "into", "toward": the `destination`), with at most an article and
-a word like "eastern" between ("at the Harsk training range", "in eastern Vessaria"). Places given as
-reference points ("15 km from Velka", "opposite Velka", "near the border") say nothing against another
-place and are left out. The gazetteer knows each place's state, so a place is either a state or a
+`location`) or where it goes ("to", "into", "toward", "heading for": the `destination`), with at most
+an article and a word like "eastern" between ("at the Harsk training range", "in eastern Vessaria").
+Places given as reference
+points ("15 km from Velka", "opposite Velka", "near the border") say nothing against another place and
+are left out. The gazetteer knows each place's state, so a place is either a state or a
 place inside one: that is its level, and a state contains the places inside it.
 """
 
@@ -23,11 +24,15 @@ _RELATIONS = {
     "into": "destination",
     "toward": "destination",
     "towards": "destination",
+    # "heading for the valley"; "for" alone names who something is for, not where it goes.
+    "heading for": "destination",
+    "headed for": "destination",
+    "bound for": "destination",
 }
 # Words that may stand between the preposition and the name; a verb may not ("plans to visit Kastrel").
 _DESCRIBING = ("eastern", "western", "northern", "southern", "central", "border", "remote", "nearby")
 _BEFORE = re.compile(
-    r"\b(?P<relation>" + "|".join(_RELATIONS) + r")\s+(?:(?:the|a|an)\s+)?"
+    r"\b(?P<relation>" + "|".join(r.replace(" ", r"\s+") for r in _RELATIONS) + r")\s+(?:(?:the|a|an)\s+)?"
     r"(?:(?:" + "|".join(_DESCRIBING) + r")\s+)?$",
     re.IGNORECASE,
 )
@@ -87,5 +92,6 @@ class Gazetteer:
             # An abbreviation ("US", "EU") stands for the state or union itself, not a place inside it.
             is_state = place_key(state) == key or written.replace(".", "").isupper()
             place = Place(written, key, state, is_state)
-            found.append(PlaceReading(_RELATIONS[before.group("relation").casefold()], place))
+            relation = " ".join(before.group("relation").casefold().split())
+            found.append(PlaceReading(_RELATIONS[relation], place))
         return found
