@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 from claimledger.models import Attribution, Report, SourceKind
 
+SENTENCE_REACH = 600
+CREDIT_REACH = 60
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them"})
 _EVIDENCE = re.compile(
     r"\b(?:images?|imagery|pictures?|photographs?|photos?|footage|logs?|records?|data|figures|counts?|"
@@ -81,7 +83,9 @@ class ReportSources:
             self._attributions.setdefault(attribution.report_id, []).append(attribution)
         names = sorted((name for name in known if len(name) > 2), key=len, reverse=True)
         alternatives = "|".join(r"\s+".join(map(re.escape, name.split())) for name in names)
-        self._pattern = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE) if names else None
+        # A name starts with a capital, not inside a word; the engine tries the names only there.
+        start = r"(?-i:(?<![\w’'])(?=[A-Z]))"
+        self._pattern = re.compile(rf"{start}(?:{alternatives})\b", re.IGNORECASE) if names else None
         self._known = {" ".join(name.split()): value for name, value in known.items()}
         self._found: dict[str, list[NamedSource]] = {}
 
@@ -96,10 +100,7 @@ class ReportSources:
         found: dict[int, NamedSource] = {}
         if report is not None and self._pattern is not None:
             for match in self._pattern.finditer(report.text):
-                written = " ".join(match.group().split())
-                if not written[:1].isupper():
-                    continue
-                known = self._known.get(written.casefold())
+                known = self._known.get(" ".join(match.group().casefold().split()))
                 if known is not None:
                     found[match.start()] = NamedSource(match.start(), match.end(), *known)
         for attribution in self._attributions.get(report_id, ()):
@@ -182,7 +183,8 @@ def _credited(window: str, offset: int, named: Sequence[NamedSource], *, last: b
     inside = [n for n in named if offset <= n.start and n.end <= end]
     for candidate in reversed(inside) if last else inside:
         lead = window[: candidate.start - offset]
-        if _CREDIT.search(lead) and _EVIDENCE.search(lead):
+        # The credit sits just before the name ("released by the commercial company ").
+        if _CREDIT.search(lead[-CREDIT_REACH:]) and _EVIDENCE.search(lead):
             return candidate
     return None
 
@@ -192,6 +194,7 @@ def _credit(source: NamedSource) -> str:
 
 
 def _sentence_start(text: str, offset: int) -> int:
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, offset)]
-    line = text.rfind("\n", 0, offset) + 1
-    return max([line, *ends])
+    # A sentence seldom runs longer than this; looking no further back keeps long reports cheap.
+    start = max(0, offset - SENTENCE_REACH, text.rfind("\n", 0, offset) + 1)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, offset)]
+    return max([start, *ends])

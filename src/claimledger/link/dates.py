@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 from claimledger.link.terms import STOP_WORDS, stem
 
-_MONTHS = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTHS |= {name.casefold(): number for number, name in enumerate(calendar.month_abbr) if name}
-_MONTHS["sept"] = 9
+_MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {name: number for number, name in enumerate(calendar.month_abbr) if name}
+_MONTHS["Sept"] = 9
+# Month names are matched as written in news copy, capitalised: "may" and "march" are also verbs.
 _MONTH = r"(?P<{0}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<{0}>(?:19|20)\d\d))?"
@@ -29,11 +30,12 @@ _MONTH_DAY = (
 _ONE_DAY = _MONTH_DAY + _YEAR.format("y{0}")
 _PATTERN = re.compile(
     r"(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)"
-    rf"|\b(?:between|from)\s+(?P<span>{_ONE_DAY.format(1)}\s+(?:and|to|until)\s+{_ONE_DAY.format(2)})\b"
+    rf"|\b(?i:between|from)\s+(?P<span>{_ONE_DAY.format(1)}\s+(?i:and|to|until)\s+{_ONE_DAY.format(2)})\b"
     rf"|\b(?P<day>{_ONE_DAY.format(0)})\b"
-    rf"|\bin\s+(?P<month>{_MONTH.format('mm')}{_YEAR.format('my')})\b",
-    re.IGNORECASE,
+    rf"|\b(?i:in)\s+(?P<month>{_MONTH.format('mm')}{_YEAR.format('my')})\b"
 )
+# Every date this module reads names a month or is ISO: a cheap test before the full pattern.
+_MAYBE_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\d-[01]\d-")
 # Words that date nothing themselves; the dated word is the nearest other word before the date.
 _SKIP = frozenset({"on", "since", "from", "between", "in", "as", "early", "late", "of", "around", "about"})
 # Irregular forms the suffix stemmer cannot bring together.
@@ -66,7 +68,9 @@ class DateReading:
 
 def dates_in(text: str, published: dt.date | None) -> list[DateReading]:
     """The explicit dates of `text`, with the word each dates; a date without year needs `published`."""
-    found = []
+    found: list[DateReading] = []
+    if _MAYBE_DATE.search(text) is None:
+        return found
     for match in _PATTERN.finditer(text):
         days = _days(match, published)
         if days is None:
@@ -92,7 +96,7 @@ def _days(match: re.Match[str], published: dt.date | None) -> tuple[dt.date, dt.
     if groups["day"]:
         day = _day(groups, "0", published)
         return None if day is None else (day, day)
-    month = _MONTHS[groups["mm"].casefold()]
+    month = _MONTHS[groups["mm"]]
     year = int(groups["my"]) if groups["my"] else _nearest_year(month, 15, published)
     if year is None:
         return None
@@ -104,7 +108,7 @@ def _day(groups: dict[str, str | None], which: str, published: dt.date | None) -
     number = groups[f"d{which}"] or groups[f"e{which}"]
     if name is None or number is None:
         return None
-    month, day = _MONTHS[name.casefold()], int(number)
+    month, day = _MONTHS[name], int(number)
     written_year = groups[f"y{which}"]
     year = int(written_year) if written_year else _nearest_year(month, day, published)
     return None if year is None else _date(year, month, day)
