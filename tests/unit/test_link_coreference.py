@@ -22,6 +22,7 @@ TEXT = (
     "Commercial satellite images released on Wednesday by Skylark Orbital Imaging show hundreds of"
     " vehicles in the valley.\n"
     "The company said its analysts had counted about 340 vehicles.\n"
+    "Its analysts said the camps were built for weeks.\n"
     "Orlenia's ambassador presented logs from the State Border Guard Service that he said showed more"
     " than 300 vehicles.\n"
     "Later he said the talks had failed.\n"
@@ -67,6 +68,7 @@ def _origin_names(*statements: Attribution) -> list[str]:
     [
         ("Commercial satellite images", "show", "unspecified", "are evidence credited to Skylark"),
         ("The company", "said", "organisation", "refers back to Skylark Orbital Imaging"),
+        ("Its analysts", "said", "expert", "are those of Skylark Orbital Imaging"),
         ("he", "said", "unspecified", "relays evidence credited to State Border Guard Service"),
         ("The directorate", "said", "unspecified", "refers back to Intelligence Directorate"),
         ("The assessment", "said", "unspecified", "refers back to the assessment credited to Intelligence"),

@@ -11,7 +11,8 @@ by three rules, tried in order, each stated in the reason it gives:
    that refers back to evidence credited earlier in the report ("a classified assessment by the
    Directorate" ... "the assessment said");
 3. a definite description refers back to the nearest source named before it in the report whose name
-   holds the description's noun ("the directorate") or whose kind it is ("the company": an organisation).
+   holds the description's noun ("the directorate") or whose kind it is ("the company": an organisation);
+   "its analysts" are those of the nearest body (organisation, ministry, force, agency) named before.
 
 Named sources are the gazetteer's known sources found in the report text and the named sources of the
 report's own statements. Anything else is left as it is: a wrong name is worse than none.
@@ -46,6 +47,8 @@ _NOUN_KINDS: dict[str, SourceKind] = {
     "agency": "intelligence_agency",
     "government": "government",
 }
+# Kinds of source that have analysts, staff or sources of their own ("its analysts").
+_BODIES = frozenset({"organisation", "ministry", "government", "military", "intelligence_agency"})
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s")
 
 
@@ -164,11 +167,17 @@ def _earlier_credit(text: str, start: int, phrase: str, named: Sequence[NamedSou
 
 def _described(phrase: str, start: int, kind: SourceKind, named: Sequence[NamedSource]) -> Referent | None:
     words = phrase.casefold().split()
-    if len(words) != 2 or words[0] != "the":
+    if len(words) != 2 or words[0] not in ("the", "its"):
+        return None
+    before = list(reversed([n for n in named if n.end <= start]))
+    if words[0] == "its":
+        # "Its analysts" speak for the body named just before them ("Skylark ... Its analysts said").
+        for candidate in [n for n in before if n.kind in _BODIES][:1]:
+            reason = f"“{phrase}” are those of {candidate.canonical}, named just before in the same report"
+            return Referent(candidate.canonical, candidate.kind, reason)
         return None
     noun = words[1]
     wanted = _NOUN_KINDS.get(noun, kind if kind != "unspecified" else None)
-    before = list(reversed([n for n in named if n.end <= start]))
     holding = [n for n in before if noun in re.findall(r"\w+", n.canonical.casefold())]
     of_kind = [n for n in before if n.kind == wanted]
     for candidate in holding[:1] or of_kind[:1]:
