@@ -16,7 +16,7 @@ from claimledger.link.match import ClaimDraft, match_claims
 from claimledger.link.origins import claim_origins
 from claimledger.link.places import Gazetteer
 from claimledger.link.stories import build_stories
-from claimledger.models import Attribution, Claim, Report, SourceKind, Statement
+from claimledger.models import Attribution, Claim, Conflict, Report, SourceKind, Statement
 from claimledger.settings import Settings
 
 __all__ = ["build_claims", "build_stories", "match_claims"]
@@ -64,6 +64,20 @@ class _Context:
     states: frozenset[str]
 
 
+def _conflicts(assertions: Sequence[Attribution], context: _Context) -> tuple[Conflict, ...]:
+    """Numbers, dates and places of a claim's assertions that cannot all hold."""
+    published: dict[str, dt.date | None] = {
+        a.report_id: context.reports[a.report_id].meta.published
+        for a in assertions
+        if a.report_id in context.reports
+    }
+    return (
+        quantity_conflicts(assertions)
+        + date_conflicts(assertions, published)
+        + place_conflicts(assertions, context.gazetteer)
+    )
+
+
 def _claim(draft: ClaimDraft, context: _Context) -> Claim:
     reports = context.reports
     members = [m.attribution for m in draft.members]
@@ -71,14 +85,7 @@ def _claim(draft: ClaimDraft, context: _Context) -> Claim:
     denials = [a for a in members if a.stance == "deny"]
     non_confirmations = [a for a in members if a.stance == "no_confirmation"]
     origins, origin_of = claim_origins(assertions, reports, sources=context.sources, states=context.states)
-    published: dict[str, dt.date | None] = {
-        a.report_id: reports[a.report_id].meta.published for a in assertions if a.report_id in reports
-    }
-    conflicts = (
-        quantity_conflicts(assertions)
-        + date_conflicts(assertions, published)
-        + place_conflicts(assertions, context.gazetteer)
-    )
+    conflicts = _conflicts(assertions, context) if len(assertions) > 1 else ()
     statements = tuple(
         Statement(
             attribution_id=m.attribution.id,
