@@ -379,7 +379,7 @@ def link_line(summary: LinkSummary) -> str:
     return (
         f"linked {_count(summary.attributions, 'attribution')} into {_count(summary.claims, 'claim')}"
         f" ({summary.corroborated} with 2 or more independent origins),"
-        f" {_count(summary.denials, 'denial')} attached, {_count(summary.conflicts, 'number conflict')}"
+        f" {_count(summary.denials, 'denial')} attached, {_count(summary.conflicts, 'conflict')}"
     )
 
 

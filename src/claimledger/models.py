@@ -187,7 +187,8 @@ class Rejected:
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
 RELIABILITIES: tuple[Reliability, ...] = Reliability.__args__  # type: ignore[attr-defined]  # as above
 
-ConflictKind = Literal["quantity"]
+ConflictKind = Literal["quantity", "date", "place"]
+CONFLICT_KINDS: tuple[ConflictKind, ...] = ConflictKind.__args__  # type: ignore[attr-defined]  # as above
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +209,10 @@ class Statement:
 
 @dataclass(frozen=True, slots=True)
 class Origin:
-    """An independent first source of a claim, with the reports that carry it (copies included)."""
+    """An independent first source of a claim, with the reports that carry it (copies included).
+
+    `reason` says why statements whose chains name it differently were put under it, if any were.
+    """
 
     key: str
     canonical: str
@@ -216,16 +220,41 @@ class Origin:
     anonymous: bool
     via: str | None
     reports: tuple[str, ...]
+    # Why statements with other sources were taken as this one ("“the company” refers back to ...").
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """Statements of one claim that cannot all hold, such as "about 2,000" and "at least 5,000" troops."""
+    """Statements of one claim that cannot all hold, such as "about 2,000" and "at least 5,000" troops.
+
+    `sides` groups the clashing readings that can hold together; no two sides can both hold. `unit` is
+    what is counted (a quantity conflict), the event dated ("began", a date conflict) or the relation
+    to a place ("in", "to", a place conflict). `values` are the readings of all sides, in order.
+    """
 
     kind: ConflictKind
     unit: str
     values: tuple[str, ...]
     attribution_ids: tuple[str, ...]
+    sides: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def label(self) -> str:
+        """What conflicts: "troop numbers", "dates (began)", "places (moved to)"."""
+        if self.kind == "quantity":
+            return f"{self.unit} numbers"
+        return f"{self.kind}s ({self.unit})"
+
+    @property
+    def readings(self) -> str:
+        """The sides in words, readings of one side joined by " / ": "hundreds / about 340 vs about 40"."""
+        sides = self.sides or tuple((value,) for value in self.values)
+        return " vs ".join(" / ".join(side) for side in sides)
+
+    @property
+    def description(self) -> str:
+        return f"{self.label}: {self.readings}"
 
 
 @dataclass(frozen=True, slots=True)

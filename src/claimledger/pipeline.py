@@ -249,13 +249,16 @@ def link(store: Store, settings: Settings, *, on_progress: Progress | None = Non
     attributions; analyst overrides are separate rows and are kept.
     """
     # Imported here so `ingest --no-link` and the reading commands never import the link stage.
+    from claimledger.extract.entities import Gazetteer
     from claimledger.link import build_claims, build_stories
 
     progress = on_progress or _ignore
+    gazetteer = Gazetteer.load(settings.gazetteer_path)
+    sources = {name: (known.canonical, known.kind) for name, known in gazetteer.sources.items()}
     reports = {report.id: report for report in store.reports()}
     attributions = list(store.attributions())
     progress(f"linking {len(attributions)} attributions")
-    claims = build_claims(attributions, reports, settings=settings)
+    claims = build_claims(attributions, reports, settings=settings, places=gazetteer.places, sources=sources)
     stories, claims = build_stories(list(reports.values()), claims, settings=settings)
     store.replace_claims(claims, stories)
     return LinkSummary(

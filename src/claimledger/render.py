@@ -254,6 +254,8 @@ def claim_lines(
     lines += ["", f"origins: {claim.independent_origins} independent"]
     for number, origin in enumerate(claim.origins, start=1):
         lines.append(f"{number}. {_origin_label(origin)}")
+        if origin.reason:
+            lines.append(f"   why one origin: {origin.reason}")
         for statement in claim.statements:
             if statement.origin == origin.key:
                 lines += _statement_lines(statement, attributions, reports, indent="   ")
@@ -271,7 +273,7 @@ def claim_lines(
         lines += ["", f"conflicts: {len(claim.conflicts)}"]
         for conflict in claim.conflicts:
             ids = ", ".join(a[:PREFIX] for a in conflict.attribution_ids)
-            lines.append(f"- {conflict.unit} numbers: {' vs '.join(conflict.values)} (statements {ids})")
+            lines.append(f"- {conflict.description} (statements {ids})")
     return lines
 
 

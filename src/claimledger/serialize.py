@@ -10,6 +10,7 @@ import json
 from typing import Any, cast
 
 from claimledger.models import (
+    CONFLICT_KINDS,
     Attribution,
     Boilerplate,
     Claim,
@@ -176,6 +177,7 @@ def origin_to_dict(origin: Origin) -> JsonDict:
         "anonymous": origin.anonymous,
         "via": origin.via,
         "reports": list(origin.reports),
+        "reason": origin.reason,
     }
 
 
@@ -187,6 +189,7 @@ def origin_from_dict(data: JsonDict) -> Origin:
         anonymous=bool(data["anonymous"]),
         via=None if data["via"] is None else str(data["via"]),
         reports=tuple(str(r) for r in data["reports"]),
+        reason=str(data.get("reason", "")),
     )
 
 
@@ -196,15 +199,21 @@ def conflict_to_dict(conflict: Conflict) -> JsonDict:
         "unit": conflict.unit,
         "values": list(conflict.values),
         "attribution_ids": list(conflict.attribution_ids),
+        "sides": [list(side) for side in conflict.sides],
     }
 
 
 def conflict_from_dict(data: JsonDict) -> Conflict:
+    kind = str(data["kind"])
+    if kind not in CONFLICT_KINDS:
+        raise ValueError(f"unknown conflict kind {kind!r}; expected one of {', '.join(CONFLICT_KINDS)}")
     return Conflict(
-        kind="quantity",
+        kind=kind,
         unit=str(data["unit"]),
         values=tuple(str(v) for v in data["values"]),
         attribution_ids=tuple(str(a) for a in data["attribution_ids"]),
+        # Rows stored before sides existed have none; their values are then one side each.
+        sides=tuple(tuple(str(v) for v in side) for side in data.get("sides", ())),
     )
 
 

@@ -192,7 +192,7 @@ def test_cli_claims_ingest_no_link_then_link(cli: Cli) -> None:
     assert (linked.exit_code, linked.stdout) == (0, "")
     assert linked.stderr == (
         "linked 13 attributions into 8 claims (0 with 2 or more independent origins), "
-        "0 denials attached, 0 number conflicts\n"
+        "0 denials attached, 0 conflicts\n"
     )
     assert len(claims_jsonl(cli)) == 8
 

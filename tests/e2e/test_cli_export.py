@@ -84,10 +84,15 @@ def test_cli_export_misp_tags(examples: Cli) -> None:
     assert len(event["Attribute"]) == len(found)
     for attribute, claim in zip(event["Attribute"], found, strict=True):
         grade = claim["grade"]
+        kinds = dict.fromkeys(c["kind"] for c in claim["conflicts"])
         assert [t["name"] for t in attribute["Tag"]] == [
             f'admiralty-scale:source-reliability="{grade["reliability"].lower()}"',
             f'admiralty-scale:information-credibility="{grade["credibility"]}"',
+            *[f'claimledger:conflict="{kind}"' for kind in kinds],
         ]
+    # The troop numbers and the launchers' destination: both kinds of conflict are tagged.
+    tags = {t["name"] for attribute in event["Attribute"] for t in attribute["Tag"]}
+    assert {'claimledger:conflict="quantity"', 'claimledger:conflict="place"'} <= tags
 
 
 def test_cli_export_graphml_counts(examples: Cli) -> None:

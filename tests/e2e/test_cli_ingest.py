@@ -20,7 +20,7 @@ def linked(attributions: int, claims: int) -> str:
     """The line `ingest` prints after its summary when it has linked the stored attributions into claims."""
     return (
         f"linked {attributions} attributions into {claims} claims (0 with 2 or more independent origins), "
-        "0 denials attached, 0 number conflicts"
+        "0 denials attached, 0 conflicts"
     )
 
 

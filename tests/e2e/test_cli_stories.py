@@ -39,7 +39,7 @@ def test_cli_stories_table(examples: Cli) -> None:
     # How many claims each story has depends on claim matching, so that column comes from the JSONL.
     claims = {story["id"]: len(story["claims"]) for story in jsonl(examples("stories", "--format", "jsonl"))}
     rows = [
-        (BUILD_UP, 16, "2026-03-02", "2026-03-11"),
+        (BUILD_UP, 17, "2026-03-02", "2026-03-12"),
         (STRIKE, 2, "2026-03-05", "2026-03-08"),
     ]
     expected = [HEADER, RULE] + [

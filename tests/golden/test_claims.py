@@ -25,6 +25,7 @@ GOLDEN = Path(__file__).with_name("claims.golden.jsonl")
 MPA = "Meridian Press Agency"
 ANONYMOUS_OFFICIAL = "anonymous:meridian press agency:official"
 BORDER_GUARDS = "named:state border guard service (orlenia)"
+SKYLARK = "named:skylark orbital imaging"
 
 
 class Linked:
@@ -81,14 +82,14 @@ def test_claims_match_golden(linked: Linked, request: pytest.FixtureRequest) -> 
 def test_claims_every_attribution_is_in_exactly_one_claim(linked: Linked) -> None:
     placed = [s.attribution_id for c in linked.claims for s in c.statements]
     assert sorted(placed) == sorted(linked.attributions)
-    assert linked.summary.attributions == len(linked.attributions) == 178
+    assert linked.summary.attributions == len(linked.attributions) == 182
 
 
-def test_claims_troops_near_velka_has_several_independent_origins(linked: Linked) -> None:
+def test_claims_troops_near_velka_has_three_independent_origins(linked: Linked) -> None:
+    """STORYLINE: C1 has exactly three origins, the border guards (O1), MPA's official (O2), Skylark (O3)."""
     troops = linked.troops()
-    keys = {o.key for o in troops.origins}
-    assert {ANONYMOUS_OFFICIAL, BORDER_GUARDS} <= keys
-    assert troops.independent_origins >= 3
+    assert [o.key for o in troops.origins] == [BORDER_GUARDS, ANONYMOUS_OFFICIAL, SKYLARK]
+    assert troops.independent_origins == 3
     assert troops is linked.claims[0], "the best-corroborated claim is listed first"
 
 
@@ -224,3 +225,83 @@ def test_claims_rocket_launchers_relayed_by_signal_desk_and_mpa_are_one_claim(li
     assert all(linked.claim_of(relay) is rockets for relay in relays)
     assert rockets is not linked.troops()
     assert len({s.report_id for s in rockets.statements}) >= 3
+
+
+# What v3 adds: unnamed origins resolved in their report, organs of one state as one origin, conflicts
+# shown as sides, dates and places, and disputes read as denials.
+
+
+def test_claims_skylark_named_differently_in_a_report_is_one_origin(linked: Linked) -> None:
+    """ "Commercial satellite images released by Skylark", "the company" and "satellite images released
+    by ... Skylark" are Skylark, each resolved within its own report, and the origin says why."""
+    troops = linked.troops()
+    (skylark,) = [o for o in troops.origins if o.key == SKYLARK]
+    images = linked.statement("2026-03-04_continental", "hundreds of military vehicles")
+    company = linked.statement("2026-03-04_continental", "its analysts had counted about 340")
+    relayed = linked.statement("2026-03-05_northgate", "about 340 vehicles in the Tamrin Valley")
+    assert {_statement_of(troops, s).origin for s in (images, company, relayed)} == {SKYLARK}
+    assert "“Commercial satellite images” are evidence credited to Skylark Orbital Imaging" in skylark.reason
+    assert "“The company” refers back to Skylark Orbital Imaging" in skylark.reason
+    assert linked.report("2026-03-05_northgate").id in skylark.reports
+
+
+def test_claims_organs_of_orlenia_are_not_independent_of_its_border_guards(linked: Linked) -> None:
+    """MPA 03-08 "where Orlenia ... say thousands of Vessarian soldiers have gathered" and the ambassador's
+    border-guard logs ("that he said showed") are the Orlenian state again, not new origins."""
+    troops = linked.troops()
+    (guards,) = [o for o in troops.origins if o.key == BORDER_GUARDS]
+    orlenia = _anywhere(linked, "thousands of Vessarian soldiers have gathered in the past week")
+    logs = _anywhere(linked, "that he said showed more than 300 military vehicles")
+    assert _statement_of(troops, orlenia).origin == _statement_of(troops, logs).origin == BORDER_GUARDS
+    assert "organs of one state (Orlenia) count as one origin" in guards.reason
+    assert "“he” relays evidence credited to State Border Guard Service (Orlenia)" in guards.reason
+
+
+def test_claims_vehicle_counts_that_fit_together_are_one_side(linked: Linked) -> None:
+    """ "hundreds", "about 340" and "more than 300" vehicles agree; only the convoy of about 40 clashes."""
+    (conflict,) = [c for c in linked.troops().conflicts if c.unit == "vehicle"]
+    assert conflict.kind == "quantity"
+    assert conflict.sides == (
+        (
+            "hundreds vehicles",
+            "about 340 armoured vehicles",
+            "about 340 vehicles",
+            "more than 300 military vehicles",
+        ),
+        ("about 40 vehicles",),
+    )
+
+
+def test_claims_launchers_moved_to_harsk_conflicts_with_heading_for_the_valley(linked: Linked) -> None:
+    """C3: the Courier and MPA have the launchers going into / heading for the Tamrin Valley; Skylark
+    (Continental Review 03-12) has them moved to Harsk. Both places lie in Vessaria: a place conflict."""
+    skylark = linked.statement("2026-03-12_continental", "two batteries of long-range rocket launchers")
+    courier = linked.statement("2026-03-07_orlenian", "two batteries of heavy rocket launchers had left")
+    rockets = linked.claim_of(skylark)
+    assert linked.claim_of(courier) is rockets
+    (conflict,) = [c for c in rockets.conflicts if c.kind == "place"]
+    assert (conflict.unit, conflict.sides) == ("destination", (("Tamrin Valley",), ("Harsk",)))
+    assert skylark.id in conflict.attribution_ids
+    assert "conflicting places (destination) (Tamrin Valley vs Harsk)" in rockets.grade.reason
+
+
+def test_claims_no_date_or_place_conflict_where_accounts_agree(linked: Linked) -> None:
+    """ "in" and "into the Tamrin Valley", or "at Harsk" again and again, never clash: the launchers'
+    destination is the only date or place conflict in the examples."""
+    rockets = linked.claim_of(
+        _anywhere(linked, "two batteries of long-range rocket launchers had left their")
+    )
+    flagged = [(c.id, k.description) for c in linked.claims for k in c.conflicts if k.kind != "quantity"]
+    assert flagged == [(rockets.id, "places (destination): Tamrin Valley vs Harsk")]
+
+
+def test_claims_holtby_disputing_the_routine_drills_is_a_denial_of_them(linked: Linked) -> None:
+    """STORYLINE: "deny C4: Holtby 'not consistent with the routine drills'" — not an origin of a claim."""
+    holtby = linked.statement("2026-03-05_northgate", "“What we are seeing is not consistent with")
+    drills = linked.claim_of(holtby)
+    statement = _statement_of(drills, holtby)
+    assert (statement.stance, statement.origin) == ("deny", None)
+    assert statement.reason.startswith("read as disputing: the statement says “is not consistent with”")
+    vessaria = _anywhere(linked, "fewer than 1,500 personnel are taking part in routine drills")
+    assert linked.claim_of(vessaria) is drills
+    assert drills is not linked.troops()

@@ -85,7 +85,7 @@ def test_examples_match_golden_reading(ledger: Ledger, request: pytest.FixtureRe
 
 
 def test_examples_all_stored_none_rejected(ledger: Ledger) -> None:
-    assert (ledger.summary.stored, len(ledger.summary.rejected)) == (18, 0)
+    assert (ledger.summary.stored, len(ledger.summary.rejected)) == (19, 0)
     assert len({r.meta.publisher for r in ledger.reports}) >= 7
 
 

@@ -67,7 +67,7 @@ def test_stories_build_up_reports_form_one_story(grouped: Grouped) -> None:
     assert grouped.summary.stories == len(grouped.stories) == 2
     build_up = grouped.stories[0]
     assert set(build_up.report_ids) == {r.id for r in grouped.reports} - grouped.strike_reports()
-    assert (build_up.first_seen, build_up.last_seen) == (dt.date(2026, 3, 2), dt.date(2026, 3, 11))
+    assert (build_up.first_seen, build_up.last_seen) == (dt.date(2026, 3, 2), dt.date(2026, 3, 12))
     assert build_up.title == "Border guards report convoy movements near Velka crossing"
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from link_values import attribution, source
 
 from claimledger.export.ledger import Ledger
-from claimledger.models import Claim, Grade, GradeOverride, Origin, Report, ReportMeta, Statement
+from claimledger.models import Claim, Conflict, Grade, GradeOverride, Origin, Report, ReportMeta, Statement
 
 HOSTILE = '<script>alert("x")</script> & <b>bold</b>'
 
@@ -45,7 +45,16 @@ def ledger(*, override: bool = False) -> Ledger:
             Origin("named:border guard", "Border Guard", "military", False, None, ("r1",)),
             Origin("anonymous:gazette:official", "an official", "official", True, "Gazette", ("r2",)),
         ),
-        conflicts=(),
+        conflicts=(
+            Conflict("place", "location", ("Kessel", "Dorva"), ("a1", "a2"), (("Kessel",), ("Dorva",))),
+            Conflict(
+                "date",
+                "began",
+                ("began on February 20", "began on February 28"),
+                ("a1", "a2"),
+                (("began on February 20",), ("began on February 28",)),
+            ),
+        ),
         grade=Grade("B", 2, "B: a named military; 2: two origins, denied once"),
         first_seen=dt.date(2026, 3, 3),
         last_seen=dt.date(2026, 3, 4),

@@ -40,6 +40,7 @@ def test_export_csv_header_and_one_row_per_statement() -> None:
     assert rows[2]["stance"] == "deny"
     assert rows[3]["published"] == ""
     assert rows[3]["grade"] == "C6"
+    assert [row["conflicts"] for row in rows] == ["place;date", "place;date", "", ""]
 
 
 def test_export_csv_keeps_hostile_text_as_one_cell() -> None:

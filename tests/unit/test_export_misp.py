@@ -23,6 +23,8 @@ def test_export_misp_claim_attributes_carry_taxonomy_tags() -> None:
     assert [t["name"] for t in troops["Tag"]] == [
         'admiralty-scale:source-reliability="b"',
         'admiralty-scale:information-credibility="2"',
+        'claimledger:conflict="place"',
+        'claimledger:conflict="date"',
     ]
     assert [t["name"] for t in port["Tag"]] == [
         'admiralty-scale:source-reliability="c"',
@@ -36,6 +38,8 @@ def test_export_misp_override_tags() -> None:
     assert names == [
         'admiralty-scale:source-reliability="a"',
         'admiralty-scale:information-credibility="1"',
+        'claimledger:conflict="place"',
+        'claimledger:conflict="date"',
     ]
 
 

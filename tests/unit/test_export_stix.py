@@ -58,6 +58,11 @@ def test_export_stix_objects() -> None:
     assert identities["Ministry of Defence (Vessaria)"]["roles"] == ["ministry"]
     notes = {o["abstract"]: o for o in objects(text, "note")}
     troops = notes[f"about 2,000 soldiers have gathered {HOSTILE}"]
+    assert "\nconflict (place): places (location): Kessel vs Dorva\n" in troops["content"]
+    assert (
+        "\nconflict (date): dates (began): began on February 20 vs began on February 28\n"
+        in troops["content"]
+    )
     refs = set(troops["object_refs"])
     assert {stix.stix_id("report", r) for r in ("r1", "r2")} <= refs
     assert identities["Border Guard"]["id"] in refs

@@ -6,7 +6,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
-from claimledger.models import Certainty, SourceKind, Stance
+from claimledger.models import Certainty, ConflictKind, SourceKind, Stance
 
 T = TypeVar("T")
 
@@ -106,6 +106,7 @@ class OriginPublic(BaseModel):
     anonymous: bool
     via: str | None
     reports: list[str]
+    reason: str = Field(default="", description="Why statements naming it differently count as this origin.")
 
 
 class StatementRef(BaseModel):
@@ -114,10 +115,13 @@ class StatementRef(BaseModel):
 
 
 class ConflictPublic(BaseModel):
-    kind: str
+    """Statements that cannot all hold: numbers, dates or places; `sides` are readings that fit together."""
+
+    kind: ConflictKind
     unit: str
     values: list[str]
     attribution_ids: list[str]
+    sides: list[list[str]]
 
 
 class ComputedGrade(BaseModel):

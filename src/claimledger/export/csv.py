@@ -31,6 +31,7 @@ COLUMNS = (
     "content",
     "stance",
     "certainty",
+    "conflicts",
 )
 
 
@@ -65,6 +66,8 @@ def _row(ledger: Ledger, claim: Claim, statement: Statement) -> tuple[str, ...]:
         attribution.content.text,
         statement.stance,
         attribution.certainty,
+        # The kinds of conflict this statement takes a side in ("quantity;place"), so a sheet can filter.
+        ";".join(dict.fromkeys(c.kind for c in claim.conflicts if attribution.id in c.attribution_ids)),
     )
 
 

@@ -80,8 +80,13 @@ def _claim_attribute(claim: Claim) -> JsonDict:
         "distribution": DISTRIBUTION_INHERIT,
         "first_seen": iso(claim.first_seen),
         "last_seen": iso(claim.last_seen),
-        "Tag": [{"name": name} for name in admiralty.tags(grade)],
+        "Tag": [{"name": name} for name in [*admiralty.tags(grade), *_conflict_tags(claim)]],
     }
+
+
+def _conflict_tags(claim: Claim) -> list[str]:
+    """One machine tag per kind of conflict in the claim: `claimledger:conflict="date"`."""
+    return [f'claimledger:conflict="{kind}"' for kind in dict.fromkeys(c.kind for c in claim.conflicts)]
 
 
 def _relations(ledger: Ledger) -> dict[str, dict[str, str]]:

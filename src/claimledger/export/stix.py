@@ -130,6 +130,8 @@ def _note_lines(ledger: Ledger, claim: Claim) -> Iterator[str]:
     grade = claim.effective_grade
     yield f"Admiralty grade {admiralty.letters(grade)}: {grade.reason}"
     yield f"{claim.independent_origins} independent origins; {len(claim.statements)} statements"
+    for conflict in claim.conflicts:
+        yield f"conflict ({conflict.kind}): {conflict.description}"
     for statement in claim.statements:
         yield f"- {_statement_line(ledger, statement)}"
 

@@ -5,14 +5,18 @@ It imports only models, errors and settings; `pipeline.link` reads the store and
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from claimledger.link.conflicts import quantity_conflicts
+from claimledger.link.conflicts import date_conflicts, place_conflicts, quantity_conflicts
+from claimledger.link.coreference import ReportSources
 from claimledger.link.grade import grade_claim
 from claimledger.link.match import ClaimDraft, match_claims
 from claimledger.link.origins import claim_origins
+from claimledger.link.places import Gazetteer
 from claimledger.link.stories import build_stories
-from claimledger.models import Attribution, Claim, Report, Statement
+from claimledger.models import Attribution, Claim, Conflict, Report, SourceKind, Statement
 from claimledger.settings import Settings
 
 __all__ = ["build_claims", "build_stories", "match_claims"]
@@ -22,10 +26,27 @@ _RESPONSES = frozenset({"deny", "no_confirmation", "condemn", "concern"})
 
 
 def build_claims(
-    attributions: Sequence[Attribution], reports: Mapping[str, Report], *, settings: Settings
+    attributions: Sequence[Attribution],
+    reports: Mapping[str, Report],
+    *,
+    settings: Settings,
+    places: Mapping[str, str] | None = None,
+    sources: Mapping[str, tuple[str, SourceKind]] | None = None,
 ) -> list[Claim]:
-    """All claims of `attributions` (in reading order), most independent origins first."""
-    claims = [_claim(draft, reports) for draft in match_claims(attributions, reports, settings=settings)]
+    """All claims of `attributions` (in reading order), most independent origins first.
+
+    `places` maps the gazetteer's place names to their states: without it no place conflicts are found
+    and no organs of one state are merged. `sources` maps its known sources' names to their canonical
+    name and kind, to resolve "the company" or "satellite images released by ..." within a report.
+    """
+    context = _Context(
+        reports,
+        Gazetteer(places or {}),
+        ReportSources(attributions, reports, sources or {}),
+        frozenset((places or {}).values()),
+    )
+    drafts = match_claims(attributions, reports, settings=settings)
+    claims = [_claim(draft, context) for draft in drafts]
     return sorted(claims, key=lambda c: (-c.independent_origins, -len(c.statements), _first(c), c.id))
 
 
@@ -33,13 +54,38 @@ def _first(claim: Claim) -> str:
     return claim.first_seen.isoformat() if claim.first_seen else "9999"
 
 
-def _claim(draft: ClaimDraft, reports: Mapping[str, Report]) -> Claim:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every claim of one run is built with."""
+
+    reports: Mapping[str, Report]
+    gazetteer: Gazetteer
+    sources: ReportSources
+    states: frozenset[str]
+
+
+def _conflicts(assertions: Sequence[Attribution], context: _Context) -> tuple[Conflict, ...]:
+    """Numbers, dates and places of a claim's assertions that cannot all hold."""
+    published: dict[str, dt.date | None] = {
+        a.report_id: context.reports[a.report_id].meta.published
+        for a in assertions
+        if a.report_id in context.reports
+    }
+    return (
+        quantity_conflicts(assertions)
+        + date_conflicts(assertions, published)
+        + place_conflicts(assertions, context.gazetteer)
+    )
+
+
+def _claim(draft: ClaimDraft, context: _Context) -> Claim:
+    reports = context.reports
     members = [m.attribution for m in draft.members]
     assertions = [a for a in members if a.stance not in _RESPONSES]
     denials = [a for a in members if a.stance == "deny"]
     non_confirmations = [a for a in members if a.stance == "no_confirmation"]
-    origins, origin_of = claim_origins(assertions, reports)
-    conflicts = quantity_conflicts(assertions)
+    origins, origin_of = claim_origins(assertions, reports, sources=context.sources, states=context.states)
+    conflicts = _conflicts(assertions, context) if len(assertions) > 1 else ()
     statements = tuple(
         Statement(
             attribution_id=m.attribution.id,

@@ -90,5 +90,5 @@ def _disputes(
     if non_confirmations:
         parts.append(f"not confirmed in {len(non_confirmations)}")
     for conflict in conflicts:
-        parts.append(f"conflicting {conflict.unit} numbers ({' vs '.join(conflict.values)})")
+        parts.append(f"conflicting {conflict.label} ({conflict.readings})")
     return "; ".join(parts)

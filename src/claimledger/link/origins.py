@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from claimledger.link.coreference import ReportSources
 from claimledger.models import Attribution, Origin, Report, SourceKind, SourceMention
 
 # An anonymous source described in at least this many words is specific enough to recognise again.
@@ -35,6 +36,7 @@ class Resolved:
     kind: SourceKind
     anonymous: bool
     via: str | None
+    reason: str = ""
 
 
 # Determiners that are not part of a name: "Its Defence Ministry" is the Defence Ministry of whoever
@@ -60,8 +62,14 @@ def publisher_of(report: Report | None, reports: Mapping[str, Report]) -> str:
     return source.meta.publisher or _UNKNOWN_OUTLET
 
 
-def resolve(attribution: Attribution, reports: Mapping[str, Report]) -> Resolved:
-    """The origin of one statement, from its chain, its report's copy link and its credits."""
+def resolve(
+    attribution: Attribution, reports: Mapping[str, Report], sources: ReportSources | None = None
+) -> Resolved:
+    """The origin of one statement, from its chain, its report's copy link and its credits.
+
+    With `sources`, a pronoun, a description or a piece of evidence is first resolved to the source
+    its report names for it (`link.coreference`).
+    """
     report = reports.get(attribution.report_id)
     publisher = publisher_of(report, reports)
     if not attribution.chain:
@@ -72,6 +80,10 @@ def resolve(attribution: Attribution, reports: Mapping[str, Report]) -> Resolved
         return Resolved(f"outlet:{normalise(name)}", name, "news_outlet", False, None)
     if not mention.anonymous and not _described(name):
         return Resolved(f"named:{normalise(name)}", name, mention.kind, False, None)
+    referent = sources.referent(attribution) if sources and not mention.anonymous else None
+    if referent is not None:
+        key = f"named:{normalise(referent.canonical)}"
+        return Resolved(key, referent.canonical, referent.kind, False, None, referent.reason)
     # An anonymous source, or one only described ("one of its sources", "the company"): it is known
     # only through the outlet that has it.
     agency = _agency(attribution, report, publisher)
@@ -107,13 +119,22 @@ def _agency(attribution: Attribution, report: Report | None, publisher: str) -> 
 
 
 def claim_origins(
-    statements: Sequence[Attribution], reports: Mapping[str, Report]
+    statements: Sequence[Attribution],
+    reports: Mapping[str, Report],
+    *,
+    sources: ReportSources | None = None,
+    states: frozenset[str] = frozenset(),
 ) -> tuple[tuple[Origin, ...], dict[str, str]]:
-    """The independent origins of a claim's assertions, and the origin key of each assertion by id."""
-    resolved = {a.id: resolve(a, reports) for a in statements}
+    """The independent origins of a claim's assertions, and the origin key of each assertion by id.
+
+    `sources` resolves unnamed origins within their reports; `states` (the gazetteer's) lets organs of
+    one state count as one origin.
+    """
+    resolved = {a.id: resolve(a, reports, sources) for a in statements}
     _follow_reported_speech(statements, resolved)
     _merge_same_anonymous(resolved)
     _replace_relaying_outlets(statements, resolved, reports)
+    _merge_state_organs(resolved, states)
     origins: dict[str, list[Resolved]] = {}
     carried: dict[str, list[str]] = {}
     for attribution in statements:
@@ -131,7 +152,8 @@ def _origin(key: str, found: list[Resolved], reports: tuple[str, ...]) -> Origin
     kinds: list[SourceKind] = [r.kind for r in found if r.kind != "unspecified"] or [found[0].kind]
     # max() keeps the first of equals, so the earliest of the longest descriptions wins.
     canonical = max(found, key=lambda r: len(r.canonical.split())).canonical
-    return Origin(key, canonical, kinds[0], found[0].anonymous, found[0].via, reports)
+    reason = "; ".join(dict.fromkeys(part for r in found if r.reason for part in r.reason.split("; ")))
+    return Origin(key, canonical, kinds[0], found[0].anonymous, found[0].via, reports, reason)
 
 
 def _follow_reported_speech(statements: Sequence[Attribution], resolved: dict[str, Resolved]) -> None:
@@ -217,3 +239,53 @@ def _replace_relaying_outlets(
             relayed = own.get(outlet) or nested.get((by_id[attribution_id].report_id, outlet))
             if relayed is not None:
                 resolved[attribution_id] = relayed
+
+
+# Kinds of source that speak for a state; one state's organs are not independent of each other.
+STATE_ORGANS = frozenset({"government", "ministry", "military", "intelligence_agency"})
+_AFFILIATED = re.compile(r"^(?P<name>.+?) \((?P<of>[^()]+)\)$")
+# Words that make a description of a state's source an organ of it: "Vessaria (statement from the embassy)".
+_ORGAN_WORDS = re.compile(r"\b(?:government|embassy|ministry|army|armed forces|foreign office)\b", re.I)
+
+
+def state_of(found: Resolved, states: frozenset[str]) -> str | None:
+    """The state a named organ speaks for, from the extractor's canonical name.
+
+    "State Border Guard Service (Orlenia)" (an organ with its state), "Orlenia (government)", and
+    "Vessaria (statement from the embassy)" (the state with a description naming one of its organs).
+    """
+    parts = _AFFILIATED.match(found.canonical)
+    if found.anonymous or parts is None:
+        return None
+    if parts["of"] in states and found.kind in STATE_ORGANS:
+        return parts["of"]
+    if parts["name"] in states and _ORGAN_WORDS.search(parts["of"]):
+        return parts["name"]
+    return None
+
+
+def _merge_state_organs(resolved: dict[str, Resolved], states: frozenset[str]) -> None:
+    """Organs of one state (its government, ministries, forces, services) are one origin.
+
+    A defence ministry and a foreign ministry of one government do not confirm each other; the organ
+    behind the most statements stands for the state, and its reason names the others.
+    """
+    organs: dict[str, dict[str, list[str]]] = {}
+    for attribution_id, found in resolved.items():
+        state = state_of(found, states)
+        if state is not None:
+            organs.setdefault(state, {}).setdefault(found.key, []).append(attribution_id)
+    for state, by_key in organs.items():
+        if len(by_key) < 2:
+            continue
+        keys = sorted(by_key, key=lambda key: -len(by_key[key]))
+        first = resolved[by_key[keys[0]][0]]
+        others = ", ".join(resolved[by_key[key][0]].canonical for key in keys[1:])
+        note = f"organs of one state ({state}) count as one origin: {first.canonical} with {others}"
+        for key in keys:
+            for attribution_id in by_key[key]:
+                found = resolved[attribution_id]
+                reason = "; ".join(r for r in (found.reason, note) if r)
+                resolved[attribution_id] = Resolved(
+                    first.key, first.canonical, first.kind, False, None, reason
+                )

@@ -2,7 +2,10 @@
 
 The extractor takes the stance from the cue; a neutral cue ("said", "told") whose content opens by
 saying the source could not verify or has not confirmed something is a non-confirmation of that
-thing, not an assertion of it, so it must not count as an origin of the claim it answers.
+thing, not an assertion of it, so it must not count as an origin of the claim it answers. Likewise a
+content that opens by saying what is seen "is not consistent with" or "does not look like" something
+disputes that thing (Holtby: "not consistent with the routine drills that have been described to
+us"): it is a denial of the claim it names, not an origin of a claim of its own.
 """
 
 from __future__ import annotations
@@ -23,13 +26,33 @@ _NOT_CONFIRMED = re.compile(
 )
 
 
+_DISPUTES = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+not|(?:is|are|was|were)n[’']t|(?:does|do|did)\s+not\s+(?:look|seem|appear))"
+    r"\s+(?:at all\s+)?(?:consistent with|compatible with|like)\b"
+    r"|\b(?:does|do|did)n[’']t\s+(?:look|seem|appear)\s+like\b",
+    re.IGNORECASE,
+)
+
+
 def read_stance(attribution: Attribution) -> tuple[Attribution, str | None]:
     """The attribution with the stance its content shows, and why when that differs from its cue's."""
     if attribution.stance != "assert" or attribution.content_fragments:
         return attribution, None
     text = " ".join(attribution.content.text.split())
-    found = _NOT_CONFIRMED.search(text)
+    found = _opening(_NOT_CONFIRMED, text)
+    if found is not None:
+        return replace(
+            attribution, stance="no_confirmation"
+        ), f"read as not confirmed: the statement says “{found}”"
+    found = _opening(_DISPUTES, text)
+    if found is not None:
+        return replace(attribution, stance="deny"), f"read as disputing: the statement says “{found}”"
+    return attribution, None
+
+
+def _opening(pattern: re.Pattern[str], text: str) -> str | None:
+    """What `pattern` finds in the opening words of `text`, if it is there."""
+    found = pattern.search(text)
     if found is None or len(text[: found.start()].split()) > OPENING_WORDS:
-        return attribution, None
-    note = f"read as not confirmed: the statement says “{found.group()}”"
-    return replace(attribution, stance="no_confirmation"), note
+        return None
+    return found.group()
