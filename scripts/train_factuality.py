@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimledger.extract.factuality import read_event
+from claimledger.extract.factuality import event_word, read_event
 from claimledger.extract.factuality_model import features_of
 from claimledger.extract.nlp import doc_from_words, load_nlp
 from claimledger.settings import Settings
@@ -56,7 +56,7 @@ def examples(data: Path) -> tuple[list[dict[str, float]], list[float], list[str]
             doc = doc_from_words(nlp, sentence["text"].split(" "))
             for target in sentence["targets"]:
                 start, end = target["span1"]
-                token = doc[start:end].root
+                token = event_word(doc[start:end].root)
                 rows.append(features_of(token, read_event(token)))
                 gold.append(float(target["label"]))
                 names.append(name)
