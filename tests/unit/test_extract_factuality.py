@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from claimledger.extract import Extractor
 from claimledger.extract.factuality import (
     certainty_of_value,
+    event_word,
     factuality_of,
     read_event,
     weaker_certainty,
@@ -250,3 +251,17 @@ def test_factuality_weakens_the_extractors_certainty(
     report = Report(id="0123456789abcdef", origin="invented.txt", text=text, meta=ReportMeta())
     (attribution,) = extractor.extract(report)
     assert attribution.certainty == certainty
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "word", "verb"),
+    [
+        ("The chief executive may step down next year .", "down", "step"),
+        ("The project needs more sales to break even .", "even", "break"),
+    ],
+)
+def test_factuality_reads_a_particle_as_its_verb(nlp: Language, sentence: str, word: str, verb: str) -> None:
+    particle = target(nlp, sentence, word)
+    assert event_word(particle).text == verb
+    assert factuality_of(particle) == factuality_of(target(nlp, sentence, verb)) < 2.5
