@@ -737,3 +737,26 @@ def test_attribution_quote_before_told_reporters(extractor: Extractor) -> None:
     text = "The council met on Monday. “The quay will reopen in May,” Varga told reporters. It ended early."
     [attribution] = extract(extractor, text)
     assert seen(attribution) == Seen(("Varga",), "told", "“The quay will reopen in May,”", direct=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        pytest.param(
+            "The Dunmore Herald reported that the convoy was heading for the Kessel Valley, where local "
+            "farmers say hundreds of trucks have passed this week.",
+            ("local farmers",),
+            id="comma-set-where-clause-is-the-writers-aside",
+        ),
+        pytest.param(
+            "The Dunmore Herald reported that the convoy was carrying fuel that the drivers say was stolen.",
+            ("The Dunmore Herald", "the drivers"),
+            id="restrictive-clause-stays-relayed",
+        ),
+    ],
+)
+def test_attribution_chain_of_a_speaker_in_a_relative_clause(
+    extractor: Extractor, text: str, chain: tuple[str, ...]
+) -> None:
+    inner = [a for a in extract(extractor, text) if a.cue.text == "say"]
+    assert [seen(a).sources for a in inner] == [chain]

@@ -6,7 +6,7 @@ import hashlib
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as ParseSpan
 
 from claimledger.extract.attribution import Found, find_attributions
@@ -179,8 +179,25 @@ def _innermost_container(item: Found, found: list[Found]) -> Found | None:
         and other.sources
         and other.content[0] <= item.cue[0] < other.content[1]
         and all(other.content[0] <= s.start_char and s.end_char <= other.content[1] for s in item.sources)
+        and not _in_aside(item.cue_token, other.content)
     ]
     return min(containers, key=lambda c: c.content[1] - c.content[0], default=None)
+
+
+def _in_aside(cue: Token, content: tuple[int, int]) -> bool:
+    """Whether `cue` speaks in a comma-set relative clause inside `content`: the writer's aside.
+
+    "... heading for the Tamrin Valley, where Orlenia and foreign officials say thousands have
+    gathered": the officials are not relayed by whoever said the rest, so they get no prefix.
+    """
+    token = cue
+    while token.head.i != token.i:
+        if token.dep_ == "relcl" and content[0] <= token.idx < content[1]:
+            before = token.left_edge.i - 1
+            if before >= 0 and token.doc[before].text == ",":
+                return True
+        token = token.head
+    return False
 
 
 def _is_direct(quotes: Quotes, content: Span, fragments: tuple[Span, ...]) -> bool:
