@@ -1,0 +1,241 @@
+"""Token features and labels for the span model: which tokens are cues; per cue, its source and content.
+
+Two linear-chain taggers read these (see `span_model.py`). The cue tagger reads one sentence at a
+time; the role tagger reads, for one cue, the window of its sentence and the sentences on either
+side, with features that say where each token stands relative to the cue in the parse (the branch
+of the cue it hangs in, the side, the distance) and what the hand rules made of it.
+Alignment and decoding are here too, so training and extraction label tokens the same way.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from claimledger.extract import lexicon as lx
+from claimledger.extract.cues import cue_lexicon, frame_of
+from claimledger.extract.spans import is_quote_mark
+
+CharSpan = tuple[int, int]
+TokenSpan = tuple[int, int]
+Features = dict[str, float]
+SOURCE, CONTENT, CUE = "SRC", "CON", "CUE"
+_HAND_CUES = lx.SPEECH_VERBS | lx.OBJECT_VERBS | lx.CONCERN_VERBS | lx.DECLINE_VERBS
+
+
+def align(doc: Doc, span: CharSpan) -> TokenSpan | None:
+    """The tokens `[first, last + 1)` a character span touches, whitespace tokens left out at the ends."""
+    starts = [t.idx for t in doc]
+    ends = [t.idx + len(t.text) for t in doc]
+    return align_offsets(starts, ends, span, [t.is_space for t in doc])
+
+
+def align_offsets(
+    starts: Sequence[int], ends: Sequence[int], span: CharSpan, spaces: Sequence[bool]
+) -> TokenSpan | None:
+    """`align` over token offsets: `starts` and `ends` ascending, `spaces` marks whitespace tokens."""
+    first = bisect_right(ends, span[0])
+    last = bisect_left(starts, span[1]) - 1
+    while first <= last and spaces[first]:
+        first += 1
+    while last >= first and spaces[last]:
+        last -= 1
+    return (first, last + 1) if first <= last else None
+
+
+def bio(length: int, spans: Iterable[tuple[str, TokenSpan]]) -> list[str]:
+    """BIO labels over `length` tokens; a later span does not overwrite an earlier one."""
+    labels = ["O"] * length
+    for kind, (start, end) in spans:
+        free = [i for i in range(max(start, 0), min(end, length)) if labels[i] == "O"]
+        for i in free:
+            labels[i] = ("I-" if i - 1 in free else "B-") + kind
+    return labels
+
+
+def segments(labels: Sequence[str]) -> list[tuple[str, TokenSpan]]:
+    """The spans of a BIO label sequence; an I- after something else starts a span too."""
+    found: list[tuple[str, TokenSpan]] = []
+    kind, start = "", -1
+    for i, label in enumerate([*labels, "O"]):
+        tag, _, name = label.partition("-")
+        if kind and (tag != "I" or name != kind):
+            found.append((kind, (start, i)))
+            kind = ""
+        if tag in {"B", "I"} and not kind:
+            kind, start = name, i
+    return found
+
+
+@dataclass
+class RuleView:
+    """What the hand rules found in a document, by token: cues, and each cue's source and content."""
+
+    cue_of: dict[int, int] = field(default_factory=dict)  # token -> index of the rule attribution
+    roles: list[dict[int, str]] = field(default_factory=list)  # per attribution: token -> SRC/CON
+
+
+@dataclass
+class DocView:
+    """Per-document facts the features share: quotation state and sentence index of each token."""
+
+    doc: Doc
+    quoted: list[bool]
+    sent_of: list[int]
+    sents: list[TokenSpan]
+    rules: RuleView
+
+    @classmethod
+    def of(cls, doc: Doc, rules: RuleView) -> DocView:
+        sents = [(s.start, s.end) for s in doc.sents]
+        sent_of = [0] * len(doc)
+        for index, (start, end) in enumerate(sents):
+            for i in range(start, end):
+                sent_of[i] = index
+        return cls(doc, _quoted(doc), sent_of, sents, rules)
+
+
+def _quoted(doc: Doc) -> list[bool]:
+    """Whether each token is inside a quotation, counting marks within the paragraph."""
+    inside, result = False, []
+    for token in doc:
+        if "\n" in token.text:
+            inside = False
+        if is_quote_mark(token.text):
+            result.append(True)
+            inside = not inside if token.text in {'"', "''"} else token.text in "“«„"
+            continue
+        result.append(inside)
+    return result
+
+
+def _lexicon_score(token: Token) -> float:
+    frames = cue_lexicon().probabilities.get(token.lemma_.lower(), {})
+    return frames.get(frame_of(token), 0.0) if token.pos_ == "VERB" else max(frames.values(), default=0.0)
+
+
+def cue_features(view: DocView, sent: TokenSpan) -> list[Features]:
+    """Features of every token of one sentence, for the cue tagger."""
+    doc = view.doc
+    rows = []
+    for i in range(*sent):
+        token = doc[i]
+        lemma = token.lemma_.lower()
+        row: Features = {
+            "bias": 1.0,
+            f"w={token.lower_}": 1.0,
+            f"l={lemma}": 1.0,
+            f"p={token.pos_}": 1.0,
+            f"t={token.tag_}": 1.0,
+            f"d={token.dep_}": 1.0,
+            f"hl={token.head.lemma_.lower()}": 1.0,
+            f"hp={token.head.pos_}|d={token.dep_}": 1.0,
+            f"lp={lemma}|{token.pos_}": 1.0,
+            "lex": _lexicon_score(token),
+        }
+        for child in token.children:
+            row[f"c={child.dep_}"] = 1.0
+        if token.pos_ == "VERB":
+            row[f"f={frame_of(token)}"] = 1.0
+            row[f"lf={lemma}|{frame_of(token)}"] = 1.0
+        if lemma in _HAND_CUES:
+            row["hand"] = 1.0
+        if view.quoted[i]:
+            row["q"] = 1.0
+        if i in view.rules.cue_of:
+            row["rule_cue"] = 1.0
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if sent[0] <= j < sent[1]:
+                row[f"{offset}l={doc[j].lemma_.lower()}"] = 1.0
+                row[f"{offset}p={doc[j].pos_}"] = 1.0
+            else:
+                row[f"{offset}edge"] = 1.0
+        rows.append(row)
+    return rows
+
+
+def window_of(view: DocView, cue: TokenSpan) -> TokenSpan:
+    """The role tagger's tokens for a cue: its sentence and one sentence on either side."""
+    index = view.sent_of[cue[0]]
+    first = view.sents[max(index - 1, 0)][0]
+    last = view.sents[min(index + 1, len(view.sents) - 1)][1]
+    return first, last
+
+
+def cue_head(doc: Doc, cue: TokenSpan) -> Token:
+    """The token of a cue span the others hang on (its verb where it has one)."""
+    tokens = list(doc[cue[0] : cue[1]])
+    verbs = [t for t in tokens if t.pos_ == "VERB"]
+    if verbs:
+        return verbs[-1]
+    outside = [t for t in tokens if not cue[0] <= t.head.i < cue[1] or t.head.i == t.i]
+    return outside[0] if outside else tokens[0]
+
+
+def _branch(token: Token, head: Token, cue: TokenSpan, same_sentence: bool) -> str:
+    """Where `token` hangs relative to the cue in the parse: the cue's child it descends from, or up."""
+    if cue[0] <= token.i < cue[1]:
+        return "cue"
+    node, last_dep = token, token.dep_
+    for _ in range(40):
+        if node.head.i == node.i:
+            break
+        if node.head.i == head.i:
+            return "b:" + node.dep_
+        last_dep = node.dep_
+        node = node.head
+    if same_sentence and any(ancestor.i == token.i for ancestor in head.ancestors):
+        return "a:" + head.dep_
+    return "x:" + last_dep if same_sentence else "other"
+
+
+def role_features(view: DocView, cue: TokenSpan) -> list[Features]:
+    """Features of every token of the cue's window, for the source/content tagger."""
+    doc = view.doc
+    head = cue_head(doc, cue)
+    rule = view.rules.cue_of.get(head.i)
+    rule_roles = view.rules.roles[rule] if rule is not None else {}
+    cue_sent = view.sent_of[cue[0]]
+    shared = {f"cl={head.lemma_.lower()}": 1.0, f"cd={head.dep_}": 1.0}
+    rows = []
+    start, end = window_of(view, cue)
+    for i in range(start, end):
+        token = doc[i]
+        side = "in" if cue[0] <= i < cue[1] else ("L" if i < cue[0] else "R")
+        distance = cue[0] - i if side == "L" else i - cue[1] + 1 if side == "R" else 0
+        sent = view.sent_of[i] - cue_sent
+        branch = _branch(token, head, cue, sent == 0)
+        row: Features = {
+            "bias": 1.0,
+            f"w={token.lower_}": 1.0,
+            f"p={token.pos_}": 1.0,
+            f"d={token.dep_}": 1.0,
+            f"e={token.ent_type_}": 1.0,
+            f"s={side}": 1.0,
+            f"dist={min(distance, 6) if distance < 6 else 6 + min(distance // 10, 3)}": 1.0,
+            f"b={branch}": 1.0,
+            f"b={branch}|s={side}": 1.0,
+            f"b={branch}|p={token.pos_}": 1.0,
+            f"sent={sent}": 1.0,
+            f"sent={sent}|q={view.quoted[i]}": 1.0,
+            f"s={side}|q={view.quoted[i]}": 1.0,
+            f"r={rule_roles.get(i, 'O') if rule is not None else 'none'}": 1.0,
+            f"r={rule_roles.get(i, 'O') if rule is not None else 'none'}|s={side}": 1.0,
+        }
+        row.update(shared)
+        if view.quoted[i]:
+            row["q"] = 1.0
+        if token.is_sent_start:
+            row["first"] = 1.0
+        if i in view.rules.cue_of and side != "in":
+            row["other_cue"] = 1.0
+        for offset in (-1, 1):
+            j = i + offset
+            if start <= j < end:
+                row[f"{offset}w={doc[j].lower_}"] = 1.0
+        rows.append(row)
+    return rows
