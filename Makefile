@@ -47,9 +47,12 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/api_latency.py
 
-# Learns src/claimledger/data/cue_lexicon.json from PolNeAR train (shared/data/polnear; offline).
+# Learns src/claimledger/data/cue_lexicon.json, then the span model (data/spans_*.crfsuite, whose
+# features read the lexicon) from PolNeAR train (shared/data/polnear; offline, CPU, a few minutes;
+# parses are cached in /tmp/polnear-cache).
 train: $(STAMP)
 	$(BIN)/python scripts/train_cues.py
+	$(BIN)/python scripts/train_spans.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -105,8 +105,9 @@ def test_span_features_role_branch_names_the_cue_dependents(nlp: Language) -> No
 @pytest.mark.slow
 def test_span_features_cue_rows_mark_quotes_and_rule_cues(nlp: Language) -> None:
     doc = nlp("“The ferry will run,” the mayor said.")
-    view = DocView.of(doc, RuleView(cue_of={9: 0}, roles=[{}]))
+    view = DocView.of(doc, RuleView(cue_of={9: 0}, roles=[{}], frames=["speech"]))
     rows = cue_features(view, (0, len(doc)))
     assert "q" in rows[1] and "q" not in rows[8]
     assert "rule_cue" in rows[9] and "rule_cue" not in rows[8]
     assert rows[9]["l=say"] == 1.0
+    assert "rule_frame=speech" in rows[9]

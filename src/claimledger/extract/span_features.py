@@ -28,9 +28,23 @@ _HAND_CUES = lx.SPEECH_VERBS | lx.OBJECT_VERBS | lx.CONCERN_VERBS | lx.DECLINE_V
 
 def align(doc: Doc, span: CharSpan) -> TokenSpan | None:
     """The tokens `[first, last + 1)` a character span touches, whitespace tokens left out at the ends."""
-    starts = [t.idx for t in doc]
-    ends = [t.idx + len(t.text) for t in doc]
-    return align_offsets(starts, ends, span, [t.is_space for t in doc])
+    return Offsets.of(doc).align(span)
+
+
+@dataclass(frozen=True)
+class Offsets:
+    """A document's token offsets, read once to align many spans."""
+
+    starts: list[int]
+    ends: list[int]
+    spaces: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> Offsets:
+        return cls([t.idx for t in doc], [t.idx + len(t.text) for t in doc], [t.is_space for t in doc])
+
+    def align(self, span: CharSpan) -> TokenSpan | None:
+        return align_offsets(self.starts, self.ends, span, self.spaces)
 
 
 def align_offsets(
@@ -76,6 +90,7 @@ class RuleView:
 
     cue_of: dict[int, int] = field(default_factory=dict)  # token -> index of the rule attribution
     roles: list[dict[int, str]] = field(default_factory=list)  # per attribution: token -> SRC/CON
+    frames: list[str] = field(default_factory=list)  # per attribution: the rule that found it
 
 
 @dataclass
@@ -112,6 +127,9 @@ def _quoted(doc: Doc) -> list[bool]:
     return result
 
 
+_FUNCTION_CHILDREN = frozenset({"aux", "auxpass", "neg", "prt", "dative", "mark"})
+
+
 def _lexicon_score(token: Token) -> float:
     frames = cue_lexicon().probabilities.get(token.lemma_.lower(), {})
     return frames.get(frame_of(token), 0.0) if token.pos_ == "VERB" else max(frames.values(), default=0.0)
@@ -136,8 +154,15 @@ def cue_features(view: DocView, sent: TokenSpan) -> list[Features]:
             f"lp={lemma}|{token.pos_}": 1.0,
             "lex": _lexicon_score(token),
         }
+        row[f"lexb={int(row['lex'] * 5)}"] = 1.0
         for child in token.children:
             row[f"c={child.dep_}"] = 1.0
+            if child.dep_ in _FUNCTION_CHILDREN:
+                row[f"c{child.dep_}={child.lower_}"] = 1.0
+            elif child.dep_ in {"nsubj", "nsubjpass"}:
+                row[f"subj={child.ent_type_ or child.pos_}"] = 1.0
+        if token.pos_ != "VERB":
+            row[f"hl={token.head.lemma_.lower()}|w={token.lower_}"] = 1.0
         if token.pos_ == "VERB":
             row[f"f={frame_of(token)}"] = 1.0
             row[f"lf={lemma}|{frame_of(token)}"] = 1.0
@@ -147,6 +172,7 @@ def cue_features(view: DocView, sent: TokenSpan) -> list[Features]:
             row["q"] = 1.0
         if i in view.rules.cue_of:
             row["rule_cue"] = 1.0
+            row[f"rule_frame={view.rules.frames[view.rules.cue_of[i]]}"] = 1.0
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if sent[0] <= j < sent[1]:
@@ -176,21 +202,22 @@ def cue_head(doc: Doc, cue: TokenSpan) -> Token:
     return outside[0] if outside else tokens[0]
 
 
-def _branch(token: Token, head: Token, cue: TokenSpan, same_sentence: bool) -> str:
-    """Where `token` hangs relative to the cue in the parse: the cue's child it descends from, or up."""
+def _branch(token: Token, head: Token, cue: TokenSpan, same_sentence: bool) -> tuple[str, str]:
+    """Where `token` hangs relative to the cue in the parse: the cue's child it descends from (and
+    that child's child), or above the cue, or elsewhere."""
     if cue[0] <= token.i < cue[1]:
-        return "cue"
-    node, last_dep = token, token.dep_
+        return "cue", ""
+    node, below, last_dep = token, "", token.dep_
     for _ in range(40):
         if node.head.i == node.i:
             break
         if node.head.i == head.i:
-            return "b:" + node.dep_
-        last_dep = node.dep_
+            return "b:" + node.dep_, below
+        below, last_dep = node.dep_, node.dep_
         node = node.head
     if same_sentence and any(ancestor.i == token.i for ancestor in head.ancestors):
-        return "a:" + head.dep_
-    return "x:" + last_dep if same_sentence else "other"
+        return "a:" + head.dep_, ""
+    return ("x:" + last_dep if same_sentence else "other"), ""
 
 
 def role_features(view: DocView, cue: TokenSpan) -> list[Features]:
@@ -200,7 +227,12 @@ def role_features(view: DocView, cue: TokenSpan) -> list[Features]:
     rule = view.rules.cue_of.get(head.i)
     rule_roles = view.rules.roles[rule] if rule is not None else {}
     cue_sent = view.sent_of[cue[0]]
-    shared = {f"cl={head.lemma_.lower()}": 1.0, f"cd={head.dep_}": 1.0}
+    shared = {
+        f"cl={head.lemma_.lower()}": 1.0,
+        f"cd={head.dep_}": 1.0,
+        f"cq={view.quoted[cue[0]]}": 1.0,
+        f"rf={view.rules.frames[rule] if rule is not None else 'none'}": 1.0,
+    }
     rows = []
     start, end = window_of(view, cue)
     for i in range(start, end):
@@ -208,7 +240,8 @@ def role_features(view: DocView, cue: TokenSpan) -> list[Features]:
         side = "in" if cue[0] <= i < cue[1] else ("L" if i < cue[0] else "R")
         distance = cue[0] - i if side == "L" else i - cue[1] + 1 if side == "R" else 0
         sent = view.sent_of[i] - cue_sent
-        branch = _branch(token, head, cue, sent == 0)
+        branch, below = _branch(token, head, cue, sent == 0)
+        role = rule_roles.get(i, "O") if rule is not None else "none"
         row: Features = {
             "bias": 1.0,
             f"w={token.lower_}": 1.0,
@@ -223,9 +256,15 @@ def role_features(view: DocView, cue: TokenSpan) -> list[Features]:
             f"sent={sent}": 1.0,
             f"sent={sent}|q={view.quoted[i]}": 1.0,
             f"s={side}|q={view.quoted[i]}": 1.0,
-            f"r={rule_roles.get(i, 'O') if rule is not None else 'none'}": 1.0,
-            f"r={rule_roles.get(i, 'O') if rule is not None else 'none'}|s={side}": 1.0,
+            f"t={token.tag_}": 1.0,
+            f"b={branch}>{below}": 1.0,
+            f"r={role}": 1.0,
+            f"r={role}|s={side}": 1.0,
         }
+        if rule is not None and role != rule_roles.get(i - 1, "O"):
+            row[f"rb=start|{role}"] = 1.0
+        if rule is not None and role != rule_roles.get(i + 1, "O"):
+            row[f"rb=end|{role}"] = 1.0
         row.update(shared)
         if view.quoted[i]:
             row["q"] = 1.0
@@ -237,5 +276,6 @@ def role_features(view: DocView, cue: TokenSpan) -> list[Features]:
             j = i + offset
             if start <= j < end:
                 row[f"{offset}w={doc[j].lower_}"] = 1.0
+                row[f"{offset}p={doc[j].pos_}"] = 1.0
         rows.append(row)
     return rows

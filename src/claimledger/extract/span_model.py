@@ -1,0 +1,243 @@
+"""A trained span model: finds the cues the hand rules miss and tags each cue's source and content.
+
+Two linear-chain CRFs (python-crfsuite), trained by `scripts/train_spans.py` (`make train`) on
+PolNeAR v1.0.0 train (840 articles, first annotator) and shipped as `data/spans_cue.crfsuite` and
+`data/spans_role.crfsuite`:
+
+- the cue tagger reads each sentence (BIO over cue tokens) with the word, lemma, part of speech,
+  dependency, head, children, quotation state, the learned cue lexicon's probability, the hand
+  lists and whether a rule took the token as a cue;
+- the role tagger reads, per cue, the cue's sentence and one sentence on either side, tagging BIO
+  source and content with the token's place relative to the cue (the cue's dependency branch it
+  hangs in, side, distance, sentence offset, quotation state) and the rule's reading of that cue.
+
+The rules stay in charge of what they read well (chains, stance, certainty, source kinds and
+names are all computed from the `Found` this module returns): a cue the rules found keeps the
+rules' spans; a cue only the model found gets the model's spans. See `SpanModel.revise`.
+Scores (PolNeAR dev, bench/polnear.py) are in the README of `scripts/train_spans.py`'s docstring.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pycrfsuite
+from spacy.tokens import Doc
+
+from claimledger.extract.attribution import Found
+from claimledger.extract.span_features import (
+    CONTENT,
+    CUE,
+    SOURCE,
+    DocView,
+    Offsets,
+    RuleView,
+    TokenSpan,
+    bio,
+    cue_features,
+    cue_head,
+    role_features,
+    segments,
+    window_of,
+)
+
+CUE_FILE = "spans_cue.crfsuite"
+ROLE_FILE = "spans_role.crfsuite"
+Skip = Callable[[int, int], bool]
+
+
+def rule_view(doc: Doc, found: list[Found]) -> RuleView:
+    """The rules' attributions as token labels: which tokens are cues, and each cue's roles."""
+    view = RuleView()
+    offsets = Offsets.of(doc)
+    for index, item in enumerate(found):
+        roles: dict[int, str] = {}
+        for parts, kind in (
+            ([(s.start_char, s.end_char) for s in item.sources], SOURCE),
+            (item.fragments or [item.content], CONTENT),
+        ):
+            for part in parts:
+                tokens = offsets.align(part)
+                if tokens is not None:
+                    roles.update(dict.fromkeys(range(*tokens), kind))
+        view.roles.append(roles)
+        view.frames.append(item.frame)
+        cue = offsets.align(item.cue)
+        for i in range(*cue) if cue is not None else ():
+            view.cue_of.setdefault(i, index)
+        view.cue_of.setdefault(item.cue_token.i, index)
+    return view
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The model's reading of one cue: its source spans and content spans, in tokens."""
+
+    cue: TokenSpan
+    sources: list[TokenSpan]
+    contents: list[TokenSpan]
+    rules: bool = False  # the reading is the rule's own: the model was not sure enough to change it
+
+
+@dataclass(frozen=True)
+class Merge:
+    """How the model's reading and the rules' are merged (chosen on held-out train articles)."""
+
+    cue_spans: bool = True  # the model's cue span replaces an overlapping rule cue's
+    sources: bool = True  # the model's source may replace a rule's outermost source
+    contents: bool = True  # the model's content may replace a rule's content
+    # ... when the model's reading is this much likelier (log) than the rule's under the role tagger
+    margin: float = 0.0
+    cue_floor: float = 0.5  # a token whose marginal of opening a cue reaches this starts a cue
+    drop_unconfirmed: bool = False  # rule cues the cue tagger does not tag are left out
+
+
+class SpanModel:
+    """The two taggers, opened once; `revise` merges their reading with the rules'."""
+
+    def __init__(self, directory: Path, merge: Merge | None = None) -> None:
+        self.merge = merge or Merge()
+        self.cue_tagger = pycrfsuite.Tagger()
+        self.cue_tagger.open(str(directory / CUE_FILE))
+        self.role_tagger = pycrfsuite.Tagger()
+        self.role_tagger.open(str(directory / ROLE_FILE))
+
+    def cues(self, view: DocView) -> list[TokenSpan]:
+        """Cue spans the cue tagger finds, sentence by sentence; more of them below an even chance."""
+        found: list[TokenSpan] = []
+        tagger = self.cue_tagger
+        for sent in view.sents:
+            labels = tagger.tag(cue_features(view, sent))
+            spans = [(sent[0] + s, sent[0] + e) for kind, (s, e) in segments(labels) if kind == CUE]
+            if self.merge.cue_floor < 0.5:
+                taken = {i for s, e in spans for i in range(s, e)}
+                for offset in range(sent[1] - sent[0]):
+                    i = sent[0] + offset
+                    if i not in taken and tagger.marginal("B-" + CUE, offset) >= self.merge.cue_floor:
+                        end = offset + 1
+                        while end < len(labels) and tagger.marginal("I-" + CUE, end) >= 0.5:
+                            end += 1
+                        spans.append((i, sent[0] + end))
+                        taken.update(range(i, sent[0] + end))
+            found.extend(sorted(spans))
+        return found
+
+    def read(self, view: DocView, cue: TokenSpan, rule: dict[int, str] | None = None) -> Reading:
+        """The source and content spans the role tagger gives one cue.
+
+        With `rule` (a rule's roles by token), the reading is the rule's own unless the model's
+        is likelier by `merge.margin`: the rules read clause boundaries from the parse more
+        reliably than the tagger, which wins where it is sure.
+        """
+        start, end = window_of(view, cue)
+        labels = self.role_tagger.tag(role_features(view, cue))
+        ruled = False
+        if rule is not None:
+            beyond = any(not start <= i < end for i in rule)
+            kept = bio(end - start, _runs(rule, start, end))
+            ruled = beyond or kept == labels
+            if not ruled and (
+                self.role_tagger.probability(labels)
+                < self.role_tagger.probability(kept) * math.exp(self.merge.margin)
+            ):
+                ruled = True
+        spans = [(kind, (start + s, start + e)) for kind, (s, e) in segments(labels)]
+        return Reading(
+            cue,
+            [span for kind, span in spans if kind == SOURCE],
+            [span for kind, span in spans if kind == CONTENT],
+            ruled,
+        )
+
+    def revise(self, doc: Doc, found: list[Found], *, skip: Skip) -> list[Found]:
+        """The rules' attributions, revised by the model's reading, and the cues only the model found."""
+        view = DocView.of(doc, rule_view(doc, found))
+        kept: dict[int, Found] = {} if self.merge.drop_unconfirmed else dict(enumerate(found))
+        added = []
+        for cue in self.cues(view):
+            rules = sorted({view.rules.cue_of[i] for i in range(*cue) if i in view.rules.cue_of})
+            if not rules:
+                item = to_found(doc, self.read(view, cue))
+                if item is not None and not skip(item.cue[0], item.content[1]):
+                    added.append(item)
+                continue
+            for index in rules:
+                kept[index] = found[index]
+                self._revise_rule(doc, view, cue, index, found[index])
+        return sorted([*kept.values(), *added], key=lambda f: (f.content[0], f.cue[0]))
+
+    def _revise_rule(self, doc: Doc, view: DocView, cue: TokenSpan, index: int, item: Found) -> None:
+        """A rule's attribution with the model's spans where the merge takes them."""
+        if self.merge.cue_spans and item.frame not in {"concern", "decline"}:
+            item.cue = (doc[cue[0]].idx, doc[cue[1] - 1].idx + len(doc[cue[1] - 1].text))
+        if not (self.merge.sources or self.merge.contents):
+            return
+        reading = self.read(view, cue, view.rules.roles[index])
+        model = to_found(doc, reading)
+        if model is None or reading.rules:
+            return
+        if self.merge.contents and (model.content, model.fragments) != (item.content, item.fragments):
+            item.content, item.fragments = model.content, model.fragments
+        if self.merge.sources and model.sources:
+            item.sources = [*model.sources, *item.sources[1:]]
+
+
+def _runs(roles: dict[int, str], start: int, end: int) -> list[tuple[str, TokenSpan]]:
+    """Contiguous runs of one role among `roles`, relative to `start`, within `[start, end)`."""
+    runs: list[tuple[str, TokenSpan]] = []
+    for i in sorted(k for k in roles if start <= k < end):
+        kind = roles[i]
+        if runs and runs[-1][0] == kind and runs[-1][1][1] == i - start:
+            runs[-1] = (kind, (runs[-1][1][0], i - start + 1))
+        else:
+            runs.append((kind, (i - start, i - start + 1)))
+    return runs
+
+
+def to_found(doc: Doc, reading: Reading) -> Found | None:
+    """An attribution from the model's reading; None without content."""
+    contents = [_without_complementiser(doc, span) for span in reading.contents]
+    contents = [span for span in contents if span[1] > span[0]]
+    if not contents:
+        return None
+    head = cue_head(doc, reading.cue)
+    chars = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in contents]
+    largest = max(contents, key=lambda span: span[1] - span[0])
+    cue = doc[reading.cue[0] : reading.cue[1]]
+    sources = [doc[s:e] for s, e in reading.sources[:1]]
+    return Found(
+        head,
+        (cue.start_char, cue.end_char),
+        (chars[0][0], chars[-1][1]),
+        doc[largest[0] : largest[1]].root,
+        sources=sources,
+        fragments=chars if len(chars) > 1 else [],
+        frame="model",
+        negated=any(child.dep_ == "neg" for child in head.children),
+    )
+
+
+def _without_complementiser(doc: Doc, span: TokenSpan) -> TokenSpan:
+    """A content without its leading "that": claimledger's convention (PolNeAR keeps it)."""
+    start, end = span
+    if start < end and doc[start].lower_ == "that" and doc[start].dep_ == "mark":
+        start += 1
+    return start, end
+
+
+def shipped_directory() -> Path:
+    return Path(str(resources.files("claimledger").joinpath("data")))
+
+
+@cache
+def shipped_model() -> SpanModel | None:
+    """The model shipped in `claimledger/data`, opened once; None before `make train` wrote it."""
+    directory = shipped_directory()
+    if not (directory / CUE_FILE).is_file() or not (directory / ROLE_FILE).is_file():
+        return None
+    return SpanModel(directory)
