@@ -24,6 +24,7 @@ from claimledger.extract.spans import (
     Quotes,
     strip_final_period,
     subtree_range,
+    text_of,
     trim,
 )
 
@@ -91,7 +92,7 @@ def _without_nested_learned(results: list[Found]) -> list[Found]:
 
 def _has_substance(doc: Doc, content: tuple[int, int]) -> bool:
     """Content that says something: not empty, not a bare "what" or "which"."""
-    words = doc.text[content[0] : content[1]].split()
+    words = text_of(doc)[content[0] : content[1]].split()
     return bool(words) and not (len(words) == 1 and words[0].lower() in _WH_WORDS)
 
 
@@ -158,9 +159,10 @@ def _parenthetical(verb: Token) -> Found | None:
         return None
     head, doc = verb.head, verb.doc
     pieces = [
-        trim(doc.text, doc[head.left_edge.i].idx, verb.left_edge.idx),
+        trim(text_of(doc), doc[head.left_edge.i].idx, verb.left_edge.idx),
         strip_final_period(
-            doc.text, *trim(doc.text, *_tokens_range(doc, verb.right_edge.i + 1, head.right_edge.i + 1))
+            text_of(doc),
+            *trim(text_of(doc), *_tokens_range(doc, verb.right_edge.i + 1, head.right_edge.i + 1)),
         ),
     ]
     fragments = [piece for piece in pieces if piece[1] > piece[0]]
@@ -177,7 +179,7 @@ def _parenthetical(verb: Token) -> Found | None:
 def _tokens_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The characters of tokens `[start, end)`; empty at the next token when there are none."""
     if end <= start:
-        offset = doc[start].idx if start < len(doc) else len(doc.text)
+        offset = doc[start].idx if start < len(doc) else len(text_of(doc))
         return offset, offset
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
@@ -191,7 +193,7 @@ _FIRST_PERSON = frozenset({"i", "we", "you"})
 
 
 def _inside_quotation(token: Token) -> bool:
-    text = token.doc.text
+    text = text_of(token.doc)
     line_start = text.rfind("\n", 0, token.idx) + 1
     before = text[line_start : token.idx]
     opened = before.count("“") - before.count("”") + (before.count('"') % 2) + (before.count("''") % 2)
@@ -315,7 +317,7 @@ def _hand_content(verb: Token) -> Found | None:
             # "the report, which Vessaria called a fantasy": the content is what "which" stands for
             antecedent = _noun_phrase_top(verb.head)
             start, end = antecedent.left_edge.idx, verb.left_edge.idx
-            content = trim(verb.doc.text, start, end)
+            content = trim(text_of(verb.doc), start, end)
             found = Found(
                 verb, _cue_range(verb, negated), content, antecedent, frame="object", negated=negated
             )
@@ -561,7 +563,7 @@ def _cut_nested_participles(results: list[Found]) -> None:
         if outer.content[0] < found.cue[0] < outer.content[1]:
             doc = found.cue_token.doc
             start = found.cue_token.left_edge.idx
-            outer.content = trim(doc.text, outer.content[0], start)
+            outer.content = trim(text_of(doc), outer.content[0], start)
 
 
 def _according_to(doc: Doc, skip: Skip) -> Iterator[Found]:
@@ -578,10 +580,10 @@ def _according_to(doc: Doc, skip: Skip) -> Iterator[Found]:
             rest = [t for t in clause.subtree if t.i > token.right_edge.i and not t.is_space]
             if not rest:
                 continue
-            start, end = trim(doc.text, rest[0].idx, rest[-1].idx + len(rest[-1].text))
+            start, end = trim(text_of(doc), rest[0].idx, rest[-1].idx + len(rest[-1].text))
         else:
             start, end = subtree_range(clause, cut=[token])
-        start, end = strip_final_period(doc.text, start, end)
+        start, end = strip_final_period(text_of(doc), start, end)
         cue = (token.idx, to.idx + len(to.text))
         yield Found(
             token, cue, (start, end), clause, sources=_possessive_chain(_phrase(source)), frame="according"
@@ -597,7 +599,7 @@ _SPEAKER_LABEL = re.compile(
 
 def _speaker_labels(doc: Doc, results: list[Found], skip: Skip) -> Iterator[Found]:
     """ "Mayor Varga: Ferry will run again" opens a paragraph: the label speaks the rest."""
-    text = doc.text
+    text = text_of(doc)
     for match in _SPEAKER_LABEL.finditer(text):
         label_start, label_end = match.span(1)
         colon = match.end(1)
@@ -628,7 +630,7 @@ def _reportatives(doc: Doc, results: list[Found], skip: Skip) -> Iterator[Found]
             continue
         clause = token.head
         start, end = subtree_range(clause, cut=_background_clauses(clause))
-        start, end = strip_final_period(doc.text, start, end)
+        start, end = strip_final_period(text_of(doc), start, end)
         yield Found(
             token, (token.idx, token.idx + len(token.text)), (start, end), clause, frame="reportative"
         )
@@ -649,7 +651,7 @@ def _passive_reportatives(doc: Doc, results: list[Found], skip: Skip) -> Iterato
             continue
         aux = [c.idx for c in token.lefts if c.dep_ == "auxpass"]
         start, end = subtree_range(token, cut=_background_clauses(token))
-        start, end = strip_final_period(doc.text, start, end)
+        start, end = strip_final_period(text_of(doc), start, end)
         cue = (min([token.idx, *aux]), token.idx + len(token.text))
         yield Found(token, cue, (start, end), _child(token, "xcomp"), frame="reportative")
 
@@ -661,7 +663,7 @@ def _attach_orphan_quotes(doc: Doc, quotes: Quotes, results: list[Found], skip: 
     spokesperson said." gives C to a cue that had no content of its own.
     """
     for quote in quotes.quotes:
-        if skip(quote.start, quote.end) or len(doc.text[quote.start : quote.end].split()) < 4:
+        if skip(quote.start, quote.end) or len(text_of(doc)[quote.start : quote.end].split()) < 4:
             continue
         if any(f.content[0] <= quote.start and quote.end <= f.content[1] + 1 for f in results):
             continue

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
 
+from claimledger.extract.spans import text_of
 from claimledger.models import SourceMention
 
 _PERSONAL = frozenset({"he", "she", "him", "her"})
@@ -45,7 +46,7 @@ class MentionMemory:
 
     def _antecedent(self, phrase: Span) -> SourceMention | None:
         words = phrase.text.lower().split()
-        paragraph = phrase.doc.text.count("\n", 0, phrase.start_char)
+        paragraph = text_of(phrase.doc).count("\n", 0, phrase.start_char)
         if len(words) == 1 and words[0] in _PERSONAL:
             return _recent(self.last_person, paragraph)
         if len(words) == 1 and words[0] in _PLURAL:
@@ -57,7 +58,7 @@ class MentionMemory:
         return None
 
     def _remember(self, phrase: Span, mention: SourceMention) -> None:
-        paragraph = phrase.doc.text.count("\n", 0, phrase.start_char)
+        paragraph = text_of(phrase.doc).count("\n", 0, phrase.start_char)
         if mention.canonical is None:
             return
         self.last_any = (paragraph, mention)

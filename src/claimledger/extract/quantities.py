@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Span, Token
 
 from claimledger.extract.lexicon import APPROXIMATORS
+from claimledger.extract.spans import text_of
 from claimledger.models import Quantity
 from claimledger.models import Span as TextSpan
 
@@ -115,7 +116,7 @@ def _quantity(number: list[Token], value: float) -> Quantity:
         start_token = doc[start_token.i - 1]
     unit = _unit(last)
     span = TextSpan(
-        start_token.idx, last.idx + len(last.text), doc.text[start_token.idx : last.idx + len(last.text)]
+        start_token.idx, last.idx + len(last.text), text_of(doc)[start_token.idx : last.idx + len(last.text)]
     )
     return Quantity(
         value=value, unit=unit, span=span, approximate=bool(approximators) or first.lower_ in _VAGUE

@@ -175,6 +175,17 @@ def _only_punct_after(doc: Doc, after: int, right: int) -> bool:
     return all(doc[i].is_punct or doc[i].is_space for i in range(after + 1, right + 1))
 
 
+_TEXT = "claimledger.text"
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, joined once per document: spaCy joins every token's text again on each access."""
+    text = doc.user_data.get(_TEXT)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
 def char_span(doc: Doc, start: int, end: int) -> Span | None:
     """The tokens covering `[start, end)`, snapped outwards."""
     return doc.char_span(start, end, alignment_mode="expand")
