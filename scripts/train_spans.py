@@ -56,7 +56,7 @@ from polnear_score import Counts, Quote, gold_quotes, prediction_quote, score_ar
 
 OUT = ROOT / "src" / "claimledger" / "data"
 # L1 keeps the weight files small (most features are never worth a weight); L2 smooths.
-PARAMS = {"c1": 0.3, "c2": 0.01, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.3, "c2": 0.01, "feature.possible_transitions": True, "feature.minfreq": 2}
 ITERATIONS = {"cue": 120, "role": 150}
 Sequence = tuple[list[Features], list[str]]
 

@@ -13,10 +13,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Token
 
 from claimledger.extract import lexicon as lx
-from claimledger.extract.cues import cue_lexicon, frame_of
+from claimledger.extract.cues import cue_lexicon
 from claimledger.extract.spans import is_quote_mark
 
 CharSpan = tuple[int, int]
@@ -102,6 +103,7 @@ class DocView:
     sent_of: list[int]
     sents: list[TokenSpan]
     rules: RuleView
+    tokens: TokenTable
 
     @classmethod
     def of(cls, doc: Doc, rules: RuleView) -> DocView:
@@ -110,7 +112,61 @@ class DocView:
         for index, (start, end) in enumerate(sents):
             for i in range(start, end):
                 sent_of[i] = index
-        return cls(doc, _quoted(doc), sent_of, sents, rules)
+        return cls(doc, _quoted(doc), sent_of, sents, rules, TokenTable.of(doc))
+
+
+_TABLE_ATTRS = [LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE]
+
+
+@dataclass(frozen=True)
+class TokenTable:
+    """The token attributes the features read, as plain lists: spaCy builds a Python object for
+    every token it hands out, and the taggers read each token many times."""
+
+    lower: list[str]
+    lemma: list[str]  # lower-cased
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+    ent: list[str]
+    head: list[int]
+    children: list[list[int]]
+
+    @classmethod
+    def of(cls, doc: Doc) -> TokenTable:
+        strings = doc.vocab.strings
+        memo: dict[int, str] = {}
+        columns: list[list[str]] = [[] for _ in _TABLE_ATTRS]
+        for row in doc.to_array(_TABLE_ATTRS).tolist():
+            for column, key in zip(columns, row, strict=True):
+                text = memo.get(key)
+                if text is None:
+                    text = memo[key] = strings[key]
+                column.append(text)
+        lower, lemma, pos, tag, dep, ent = columns
+        offsets = doc.to_array([HEAD]).astype("int64").tolist()
+        head = [i + offset for i, offset in enumerate(offsets)]
+        children: list[list[int]] = [[] for _ in head]
+        for i, h in enumerate(head):
+            if h != i:
+                children[h].append(i)
+        return cls(lower, [w.lower() for w in lemma], pos, tag, dep, ent, head, children)
+
+    def frame(self, i: int) -> str:
+        """`cues.frame_of` over the table: the complement token `i` takes."""
+        deps = {self.dep[c] for c in self.children[i]}
+        for frame in ("ccomp", "xcomp", "dobj"):
+            if frame in deps:
+                return frame
+        j = i + 1
+        if (
+            j < len(self.head)
+            and self.head[j] == i
+            and self.dep[j] == "prep"
+            and any(self.dep[c] in {"pobj", "pcomp"} for c in self.children[j])
+        ):
+            return "prep"
+        return "none"
 
 
 def _quoted(doc: Doc) -> list[bool]:
@@ -130,42 +186,42 @@ def _quoted(doc: Doc) -> list[bool]:
 _FUNCTION_CHILDREN = frozenset({"aux", "auxpass", "neg", "prt", "dative", "mark"})
 
 
-def _lexicon_score(token: Token) -> float:
-    frames = cue_lexicon().probabilities.get(token.lemma_.lower(), {})
-    return frames.get(frame_of(token), 0.0) if token.pos_ == "VERB" else max(frames.values(), default=0.0)
+def _lexicon_score(table: TokenTable, i: int) -> float:
+    frames = cue_lexicon().probabilities.get(table.lemma[i], {})
+    return frames.get(table.frame(i), 0.0) if table.pos[i] == "VERB" else max(frames.values(), default=0.0)
 
 
 def cue_features(view: DocView, sent: TokenSpan) -> list[Features]:
     """Features of every token of one sentence, for the cue tagger."""
-    doc = view.doc
+    t = view.tokens
     rows = []
     for i in range(*sent):
-        token = doc[i]
-        lemma = token.lemma_.lower()
+        lemma, pos, dep, head = t.lemma[i], t.pos[i], t.dep[i], t.head[i]
         row: Features = {
             "bias": 1.0,
-            f"w={token.lower_}": 1.0,
+            f"w={t.lower[i]}": 1.0,
             f"l={lemma}": 1.0,
-            f"p={token.pos_}": 1.0,
-            f"t={token.tag_}": 1.0,
-            f"d={token.dep_}": 1.0,
-            f"hl={token.head.lemma_.lower()}": 1.0,
-            f"hp={token.head.pos_}|d={token.dep_}": 1.0,
-            f"lp={lemma}|{token.pos_}": 1.0,
-            "lex": _lexicon_score(token),
+            f"p={pos}": 1.0,
+            f"t={t.tag[i]}": 1.0,
+            f"d={dep}": 1.0,
+            f"hl={t.lemma[head]}": 1.0,
+            f"hp={t.pos[head]}|d={dep}": 1.0,
+            f"lp={lemma}|{pos}": 1.0,
+            "lex": _lexicon_score(t, i),
         }
         row[f"lexb={int(row['lex'] * 5)}"] = 1.0
-        for child in token.children:
-            row[f"c={child.dep_}"] = 1.0
-            if child.dep_ in _FUNCTION_CHILDREN:
-                row[f"c{child.dep_}={child.lower_}"] = 1.0
-            elif child.dep_ in {"nsubj", "nsubjpass"}:
-                row[f"subj={child.ent_type_ or child.pos_}"] = 1.0
-        if token.pos_ != "VERB":
-            row[f"hl={token.head.lemma_.lower()}|w={token.lower_}"] = 1.0
-        if token.pos_ == "VERB":
-            row[f"f={frame_of(token)}"] = 1.0
-            row[f"lf={lemma}|{frame_of(token)}"] = 1.0
+        for child in t.children[i]:
+            row[f"c={t.dep[child]}"] = 1.0
+            if t.dep[child] in _FUNCTION_CHILDREN:
+                row[f"c{t.dep[child]}={t.lower[child]}"] = 1.0
+            elif t.dep[child] in {"nsubj", "nsubjpass"}:
+                row[f"subj={t.ent[child] or t.pos[child]}"] = 1.0
+        if pos != "VERB":
+            row[f"hl={t.lemma[head]}|w={t.lower[i]}"] = 1.0
+        else:
+            frame = t.frame(i)
+            row[f"f={frame}"] = 1.0
+            row[f"lf={lemma}|{frame}"] = 1.0
         if lemma in _HAND_CUES:
             row["hand"] = 1.0
         if view.quoted[i]:
@@ -176,8 +232,8 @@ def cue_features(view: DocView, sent: TokenSpan) -> list[Features]:
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if sent[0] <= j < sent[1]:
-                row[f"{offset}l={doc[j].lemma_.lower()}"] = 1.0
-                row[f"{offset}p={doc[j].pos_}"] = 1.0
+                row[f"{offset}l={t.lemma[j]}"] = 1.0
+                row[f"{offset}p={t.pos[j]}"] = 1.0
             else:
                 row[f"{offset}edge"] = 1.0
         rows.append(row)
@@ -202,80 +258,90 @@ def cue_head(doc: Doc, cue: TokenSpan) -> Token:
     return outside[0] if outside else tokens[0]
 
 
-def _branch(token: Token, head: Token, cue: TokenSpan, same_sentence: bool) -> tuple[str, str]:
+def _branch(table: TokenTable, token: int, head: int, cue: TokenSpan, same_sentence: bool) -> tuple[str, str]:
     """Where `token` hangs relative to the cue in the parse: the cue's child it descends from (and
     that child's child), or above the cue, or elsewhere."""
-    if cue[0] <= token.i < cue[1]:
+    if cue[0] <= token < cue[1]:
         return "cue", ""
-    node, below, last_dep = token, "", token.dep_
+    heads, deps = table.head, table.dep
+    node, below, last_dep = token, "", deps[token]
     for _ in range(40):
-        if node.head.i == node.i:
+        if heads[node] == node:
             break
-        if node.head.i == head.i:
-            return "b:" + node.dep_, below
-        below, last_dep = node.dep_, node.dep_
-        node = node.head
-    if same_sentence and any(ancestor.i == token.i for ancestor in head.ancestors):
-        return "a:" + head.dep_, ""
+        if heads[node] == head:
+            return "b:" + deps[node], below
+        below = last_dep = deps[node]
+        node = heads[node]
+    if same_sentence:
+        node = head
+        for _ in range(40):
+            if heads[node] == node:
+                break
+            node = heads[node]
+            if node == token:
+                return "a:" + deps[head], ""
     return ("x:" + last_dep if same_sentence else "other"), ""
 
 
 def role_features(view: DocView, cue: TokenSpan) -> list[Features]:
     """Features of every token of the cue's window, for the source/content tagger."""
-    doc = view.doc
-    head = cue_head(doc, cue)
-    rule = view.rules.cue_of.get(head.i)
+    t = view.tokens
+    head = cue_head(view.doc, cue).i
+    rule = view.rules.cue_of.get(head)
     rule_roles = view.rules.roles[rule] if rule is not None else {}
     cue_sent = view.sent_of[cue[0]]
     shared = {
-        f"cl={head.lemma_.lower()}": 1.0,
-        f"cd={head.dep_}": 1.0,
+        f"cl={t.lemma[head]}": 1.0,
+        f"cd={t.dep[head]}": 1.0,
         f"cq={view.quoted[cue[0]]}": 1.0,
         f"rf={view.rules.frames[rule] if rule is not None else 'none'}": 1.0,
     }
     rows = []
     start, end = window_of(view, cue)
     for i in range(start, end):
-        token = doc[i]
+        pos = t.pos[i]
         side = "in" if cue[0] <= i < cue[1] else ("L" if i < cue[0] else "R")
         distance = cue[0] - i if side == "L" else i - cue[1] + 1 if side == "R" else 0
         sent = view.sent_of[i] - cue_sent
-        branch, below = _branch(token, head, cue, sent == 0)
+        branch, below = _branch(t, i, head, cue, sent == 0)
         role = rule_roles.get(i, "O") if rule is not None else "none"
+        quoted = view.quoted[i]
         row: Features = {
             "bias": 1.0,
-            f"w={token.lower_}": 1.0,
-            f"p={token.pos_}": 1.0,
-            f"d={token.dep_}": 1.0,
-            f"e={token.ent_type_}": 1.0,
+            f"w={t.lower[i]}": 1.0,
+            f"p={pos}": 1.0,
+            f"d={t.dep[i]}": 1.0,
+            f"e={t.ent[i]}": 1.0,
             f"s={side}": 1.0,
             f"dist={min(distance, 6) if distance < 6 else 6 + min(distance // 10, 3)}": 1.0,
             f"b={branch}": 1.0,
             f"b={branch}|s={side}": 1.0,
-            f"b={branch}|p={token.pos_}": 1.0,
+            f"b={branch}|p={pos}": 1.0,
             f"sent={sent}": 1.0,
-            f"sent={sent}|q={view.quoted[i]}": 1.0,
-            f"s={side}|q={view.quoted[i]}": 1.0,
-            f"t={token.tag_}": 1.0,
+            f"sent={sent}|q={quoted}": 1.0,
+            f"s={side}|q={quoted}": 1.0,
+            f"t={t.tag[i]}": 1.0,
             f"b={branch}>{below}": 1.0,
             f"r={role}": 1.0,
             f"r={role}|s={side}": 1.0,
+            f"r={role}|b={branch}": 1.0,
+            f"hr={rule_roles.get(t.head[i], 'O') if rule is not None else 'none'}": 1.0,
         }
         if rule is not None and role != rule_roles.get(i - 1, "O"):
             row[f"rb=start|{role}"] = 1.0
         if rule is not None and role != rule_roles.get(i + 1, "O"):
             row[f"rb=end|{role}"] = 1.0
         row.update(shared)
-        if view.quoted[i]:
+        if quoted:
             row["q"] = 1.0
-        if token.is_sent_start:
+        if i == view.sents[view.sent_of[i]][0]:
             row["first"] = 1.0
         if i in view.rules.cue_of and side != "in":
             row["other_cue"] = 1.0
         for offset in (-1, 1):
             j = i + offset
             if start <= j < end:
-                row[f"{offset}w={doc[j].lower_}"] = 1.0
-                row[f"{offset}p={doc[j].pos_}"] = 1.0
+                row[f"{offset}w={t.lower[j]}"] = 1.0
+                row[f"{offset}p={t.pos[j]}"] = 1.0
         rows.append(row)
     return rows

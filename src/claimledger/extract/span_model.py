@@ -92,9 +92,12 @@ class Merge:
     sources: bool = True  # the model's source may replace a rule's outermost source
     contents: bool = True  # the model's content may replace a rule's content
     # ... when the model's reading is this much likelier (log) than the rule's under the role tagger
-    margin: float = 0.0
-    cue_floor: float = 0.5  # a token whose marginal of opening a cue reaches this starts a cue
-    drop_unconfirmed: bool = False  # rule cues the cue tagger does not tag are left out
+    margin: float = 2.0
+    # rule cues the cue tagger gives less than this chance of being a cue are left out, when
+    # found by a rule of `droppable` (the hand rules read claims PolNeAR does not annotate:
+    # "reportedly", "condemned X"; the seed needs them)
+    drop_below: float = 0.0
+    droppable: frozenset[str] = frozenset({"learned"})
 
 
 class SpanModel:
@@ -107,25 +110,19 @@ class SpanModel:
         self.role_tagger = pycrfsuite.Tagger()
         self.role_tagger.open(str(directory / ROLE_FILE))
 
-    def cues(self, view: DocView) -> list[TokenSpan]:
-        """Cue spans the cue tagger finds, sentence by sentence; more of them below an even chance."""
+    def cues(self, view: DocView) -> tuple[list[TokenSpan], dict[int, float]]:
+        """Cue spans the cue tagger finds, sentence by sentence, and how sure it is of each rule cue token."""
         found: list[TokenSpan] = []
+        sure: dict[int, float] = {}
         tagger = self.cue_tagger
         for sent in view.sents:
             labels = tagger.tag(cue_features(view, sent))
-            spans = [(sent[0] + s, sent[0] + e) for kind, (s, e) in segments(labels) if kind == CUE]
-            if self.merge.cue_floor < 0.5:
-                taken = {i for s, e in spans for i in range(s, e)}
-                for offset in range(sent[1] - sent[0]):
-                    i = sent[0] + offset
-                    if i not in taken and tagger.marginal("B-" + CUE, offset) >= self.merge.cue_floor:
-                        end = offset + 1
-                        while end < len(labels) and tagger.marginal("I-" + CUE, end) >= 0.5:
-                            end += 1
-                        spans.append((i, sent[0] + end))
-                        taken.update(range(i, sent[0] + end))
-            found.extend(sorted(spans))
-        return found
+            found.extend((sent[0] + s, sent[0] + e) for kind, (s, e) in segments(labels) if kind == CUE)
+            for i in range(*sent):
+                if i in view.rules.cue_of:
+                    offset = i - sent[0]
+                    sure[i] = tagger.marginal("B-" + CUE, offset) + tagger.marginal("I-" + CUE, offset)
+        return found, sure
 
     def read(self, view: DocView, cue: TokenSpan, rule: dict[int, str] | None = None) -> Reading:
         """The source and content spans the role tagger gives one cue.
@@ -155,11 +152,20 @@ class SpanModel:
         )
 
     def revise(self, doc: Doc, found: list[Found], *, skip: Skip) -> list[Found]:
-        """The rules' attributions, revised by the model's reading, and the cues only the model found."""
+        """The rules' attributions the cue tagger does not doubt, revised by the model's reading,
+        and an attribution for each cue only the model found."""
         view = DocView.of(doc, rule_view(doc, found))
-        kept: dict[int, Found] = {} if self.merge.drop_unconfirmed else dict(enumerate(found))
+        cues, sure = self.cues(view)
+        doubt: dict[int, float] = {}
+        for i, index in view.rules.cue_of.items():
+            doubt[index] = max(doubt.get(index, 0.0), sure.get(i, 0.0))
+        kept = {
+            i: f
+            for i, f in enumerate(found)
+            if f.frame not in self.merge.droppable or doubt.get(i, 0.0) >= self.merge.drop_below
+        }
         added = []
-        for cue in self.cues(view):
+        for cue in cues:
             rules = sorted({view.rules.cue_of[i] for i in range(*cue) if i in view.rules.cue_of})
             if not rules:
                 item = to_found(doc, self.read(view, cue))
@@ -169,7 +175,8 @@ class SpanModel:
             for index in rules:
                 kept[index] = found[index]
                 self._revise_rule(doc, view, cue, index, found[index])
-        return sorted([*kept.values(), *added], key=lambda f: (f.content[0], f.cue[0]))
+        unique = {(*f.cue, *f.content): f for f in [*kept.values(), *added]}
+        return sorted(unique.values(), key=lambda f: (f.content[0], f.cue[0]))
 
     def _revise_rule(self, doc: Doc, view: DocView, cue: TokenSpan, index: int, item: Found) -> None:
         """A rule's attribution with the model's spans where the merge takes them."""
