@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Token
 
 from claimledger.extract import lexicon as lx
@@ -42,7 +42,11 @@ class Offsets:
 
     @classmethod
     def of(cls, doc: Doc) -> Offsets:
-        return cls([t.idx for t in doc], [t.idx + len(t.text) for t in doc], [t.is_space for t in doc])
+        strings = doc.vocab.strings
+        rows = doc.to_array([IDX, ORTH, IS_SPACE]).tolist()
+        starts = [row[0] for row in rows]
+        ends = [row[0] + len(strings[row[1]]) for row in rows]
+        return cls(starts, ends, [bool(row[2]) for row in rows])
 
     def align(self, span: CharSpan) -> TokenSpan | None:
         return align_offsets(self.starts, self.ends, span, self.spaces)
@@ -112,7 +116,8 @@ class DocView:
         for index, (start, end) in enumerate(sents):
             for i in range(start, end):
                 sent_of[i] = index
-        return cls(doc, _quoted(doc), sent_of, sents, rules, TokenTable.of(doc))
+        table = TokenTable.of(doc)
+        return cls(doc, _quoted(table.lower), sent_of, sents, rules, table)
 
 
 _TABLE_ATTRS = [LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE]
@@ -169,15 +174,15 @@ class TokenTable:
         return "none"
 
 
-def _quoted(doc: Doc) -> list[bool]:
-    """Whether each token is inside a quotation, counting marks within the paragraph."""
+def _quoted(words: list[str]) -> list[bool]:
+    """Whether each token (of `words`) is inside a quotation, counting marks within the paragraph."""
     inside, result = False, []
-    for token in doc:
-        if "\n" in token.text:
+    for word in words:
+        if "\n" in word:
             inside = False
-        if is_quote_mark(token.text):
+        if is_quote_mark(word):
             result.append(True)
-            inside = not inside if token.text in {'"', "''"} else token.text in "“«„"
+            inside = not inside if word in {'"', "''"} else word in "“«„"
             continue
         result.append(inside)
     return result

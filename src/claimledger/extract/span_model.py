@@ -96,8 +96,8 @@ class Merge:
     # rule cues the cue tagger gives less than this chance of being a cue are left out, when
     # found by a rule of `droppable` (the hand rules read claims PolNeAR does not annotate:
     # "reportedly", "condemned X"; the seed needs them)
-    drop_below: float = 0.0
-    droppable: frozenset[str] = frozenset({"learned"})
+    drop_below: float = 0.2
+    droppable: frozenset[str] = frozenset({"learned", "speech"})
 
 
 class SpanModel:
