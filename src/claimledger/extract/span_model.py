@@ -29,6 +29,7 @@ from pathlib import Path
 import pycrfsuite
 from spacy.tokens import Doc
 
+from claimledger.extract import lexicon as lx
 from claimledger.extract.attribution import Found
 from claimledger.extract.span_features import (
     CONTENT,
@@ -45,6 +46,7 @@ from claimledger.extract.span_features import (
     segments,
     window_of,
 )
+from claimledger.extract.spans import text_of
 
 CUE_FILE = "spans_cue.crfsuite"
 ROLE_FILE = "spans_role.crfsuite"
@@ -89,15 +91,15 @@ class Merge:
     """How the model's reading and the rules' are merged (chosen on held-out train articles)."""
 
     cue_spans: bool = True  # the model's cue span replaces an overlapping rule cue's
-    sources: bool = True  # the model's source may replace a rule's outermost source
-    contents: bool = True  # the model's content may replace a rule's content
+    sources: bool = False  # the model's source may replace a rule's outermost source
+    contents: bool = False  # the model's content may replace a rule's content
     # ... when the model's reading is this much likelier (log) than the rule's under the role tagger
     margin: float = 2.0
     # rule cues the cue tagger gives less than this chance of being a cue are left out, when
     # found by a rule of `droppable` (the hand rules read claims PolNeAR does not annotate:
     # "reportedly", "condemned X"; the seed needs them)
-    drop_below: float = 0.2
-    droppable: frozenset[str] = frozenset({"learned", "speech"})
+    drop_below: float = 0.3
+    droppable: frozenset[str] = frozenset({"learned"})
 
 
 class SpanModel:
@@ -169,7 +171,7 @@ class SpanModel:
             rules = sorted({view.rules.cue_of[i] for i in range(*cue) if i in view.rules.cue_of})
             if not rules:
                 item = to_found(doc, self.read(view, cue))
-                if item is not None and not skip(item.cue[0], item.content[1]):
+                if item is not None and _worth_adding(doc, item, found) and not skip(*item.content):
                     added.append(item)
                 continue
             for index in rules:
@@ -179,19 +181,61 @@ class SpanModel:
         return sorted(unique.values(), key=lambda f: (f.content[0], f.cue[0]))
 
     def _revise_rule(self, doc: Doc, view: DocView, cue: TokenSpan, index: int, item: Found) -> None:
-        """A rule's attribution with the model's spans where the merge takes them."""
-        if self.merge.cue_spans and item.frame not in {"concern", "decline"}:
-            item.cue = (doc[cue[0]].idx, doc[cue[1] - 1].idx + len(doc[cue[1] - 1].text))
+        """A rule's attribution with the model's spans where the merge takes them.
+
+        Only boundaries move: the cue takes the model's extent (PolNeAR's cues keep auxiliaries,
+        adverbs and the channel: "has repeatedly said", "said in a statement"), a source or
+        content is replaced by one that overlaps it. The rules' own frames for
+        concern, declining, "according to" and reportatives keep their spans (their content
+        conventions are ours, not PolNeAR's).
+        """
+        if item.frame in _KEPT_FRAMES:
+            return
+        widened = (doc[cue[0]].idx, doc[cue[1] - 1].idx + len(doc[cue[1] - 1].text))
+        spans = [item.content, *item.fragments, *((s.start_char, s.end_char) for s in item.sources)]
+        if self.merge.cue_spans and not any(_overlaps(widened, span) for span in spans):
+            item.cue = widened
         if not (self.merge.sources or self.merge.contents):
             return
         reading = self.read(view, cue, view.rules.roles[index])
         model = to_found(doc, reading)
         if model is None or reading.rules:
             return
-        if self.merge.contents and (model.content, model.fragments) != (item.content, item.fragments):
+        if self.merge.contents and _overlaps(model.content, item.content):
             item.content, item.fragments = model.content, model.fragments
-        if self.merge.sources and model.sources:
-            item.sources = [*model.sources, *item.sources[1:]]
+        if self.merge.sources and model.sources and item.sources:
+            outer = item.sources[0]
+            if _overlaps(
+                (model.sources[0].start_char, model.sources[0].end_char), (outer.start_char, outer.end_char)
+            ):
+                item.sources = [*model.sources, *item.sources[1:]]
+
+
+_KEPT_FRAMES = frozenset({"concern", "decline", "according", "reportative"})
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _worth_adding(doc: Doc, item: Found, rules: list[Found]) -> bool:
+    """A model-only attribution that says something, is not a chain link the rules read, and does
+    not hold a rule's cue (it would become the outer link of that rule's chain unchecked)."""
+    if any(item.content[0] <= rule.cue[0] < item.content[1] for rule in rules):
+        return False
+    words = text_of(doc)[item.content[0] : item.content[1]].split()
+    lemma = item.cue_token.lemma_.lower()
+    # Negated and declining cues carry a stance the hand rules name ("declined to comment on X"),
+    # or none; citing verbs are chain links.
+    if len(words) < 2 or item.negated or lemma in lx.CITING_VERBS or lemma in lx.DECLINE_VERBS:
+        return False
+    # A named source: a pronoun or relative pronoun would stand unresolved in the ledger.
+    return bool(item.sources) and all(
+        s.root.pos_ != "PRON" and s.root.lower_ not in _RELATIVE_PRONOUNS for s in item.sources
+    )
+
+
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "what"})
 
 
 def _runs(roles: dict[int, str], start: int, end: int) -> list[tuple[str, TokenSpan]]:
@@ -216,7 +260,7 @@ def to_found(doc: Doc, reading: Reading) -> Found | None:
     chars = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in contents]
     largest = max(contents, key=lambda span: span[1] - span[0])
     cue = doc[reading.cue[0] : reading.cue[1]]
-    sources = [doc[s:e] for s, e in reading.sources[:1]]
+    sources = [doc[s:e] for s, e in (_source_span(doc, span) for span in reading.sources[:1]) if e > s]
     return Found(
         head,
         (cue.start_char, cue.end_char),
@@ -227,6 +271,20 @@ def to_found(doc: Doc, reading: Reading) -> Found | None:
         frame="model",
         negated=any(child.dep_ == "neg" for child in head.children),
     )
+
+
+def _source_span(doc: Doc, span: TokenSpan) -> TokenSpan:
+    """A source in claimledger's convention: no trailing punctuation, no descriptive apposition
+    ("Skylark Orbital Imaging, a commercial satellite operator,"), which PolNeAR's sources keep
+    and which would give the same source a second canonical name."""
+    start, end = span
+    for i in range(start + 1, end - 1):
+        if doc[i].text == "," and doc[i + 1].lower_ in {"a", "an", "the"}:
+            end = i
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
 
 
 def _without_complementiser(doc: Doc, span: TokenSpan) -> TokenSpan:
