@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from claimledger.extract.attribution import find_attributions
 from claimledger.extract.span_features import CONTENT, SOURCE, DocView, bio
-from claimledger.extract.span_model import Reading, _runs, rule_view, shipped_model, to_found
+from claimledger.extract.span_model import Reading, _runs, _source_span, rule_view, shipped_model, to_found
 from claimledger.extract.spans import Quotes
 
 pytestmark = pytest.mark.slow
@@ -64,3 +64,23 @@ def test_span_model_shipped_taggers_read_a_plain_report(nlp: Language) -> None:
     [revised] = model.revise(doc, found, skip=lambda start, end: False)
     assert doc.text[slice(*revised.cue)] == "said"
     assert doc.text[slice(*revised.content)] == "the ferry will run again next spring"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        (
+            "Skylark Orbital Imaging, a commercial satellite operator, said so.",
+            (0, 9),
+            "Skylark Orbital Imaging",
+        ),
+        ("Its chief executive, Julian Asante, said so.", (0, 7), "Its chief executive, Julian Asante"),
+        ("The mayor said so.", (0, 2), "The mayor"),
+    ],
+)
+def test_span_model_source_leaves_out_a_descriptive_apposition(
+    nlp: Language, text: str, span: tuple[int, int], expected: str
+) -> None:
+    doc = nlp(text)
+    start, end = _source_span(doc, span)
+    assert doc[start:end].text == expected
