@@ -47,10 +47,12 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/api_latency.py
 
-# Learns src/claimledger/data/cue_lexicon.json from PolNeAR train (shared/data/polnear) and
-# src/claimledger/data/factuality_weights.json from UW and MEANTIME train (shared/data/event-factuality); offline.
+# Learns, offline from the train splits in ../shared/data: src/claimledger/data/cue_lexicon.json, then the
+# span model (data/spans_*.crfsuite, whose features read the lexicon) from PolNeAR train (a few minutes on CPU;
+# parses cached in /tmp/polnear-cache), and data/factuality_weights.json from UW and MEANTIME train.
 train: $(STAMP)
 	$(BIN)/python scripts/train_cues.py
+	$(BIN)/python scripts/train_spans.py
 	$(BIN)/python scripts/train_factuality.py
 
 clean:

@@ -154,3 +154,49 @@ def test_link_origins_sources_that_are_not_known_organs_stay_independent(
     ]
     origins, _ = claim_origins(statements, reports, states=STATES)
     assert len(origins) == 2
+
+
+SOLE_CREDIT = (
+    "The ministry said the drills had ended, but new satellite images show armour still in the valley.\n"
+    "Skylark Orbital Imaging said its latest pictures showed tents taken down.\n"
+)
+
+
+def _sole_credit_statement(text: str) -> Attribution:
+    start = text.index("new satellite images")
+    cue = text.index("show", start + len("new satellite images"))
+    mention = SourceMention(Span.of(text, start, start + 20), "unspecified", False, "new satellite images")
+    return Attribution(
+        id="s1",
+        report_id="r1",
+        chain=(mention,),
+        cue=Span.of(text, cue, cue + 4),
+        content=Span.of(text, cue + 5, text.index(".", cue)),
+        direct=False,
+        stance="assert",
+        certainty="certain",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(SOLE_CREDIT, "Skylark Orbital Imaging", id="the-one-firm-credited-with-images"),
+        pytest.param(
+            SOLE_CREDIT + "The Harbour Chamber released photographs of the quay.\n",
+            None,
+            id="two-sources-credited-with-images-stay-unnamed",
+        ),
+        pytest.param(
+            SOLE_CREDIT.replace("its latest pictures showed", "the camps were"),
+            None,
+            id="a-firm-credited-with-no-images",
+        ),
+    ],
+)
+def test_link_coreference_uncredited_images_are_those_of_the_one_source_credited_with_images(
+    text: str, expected: str | None
+) -> None:
+    sources = ReportSources([], {"r1": _report(text)}, KNOWN)
+    found = sources.referent(_sole_credit_statement(text))
+    assert (found.canonical if found else None) == expected

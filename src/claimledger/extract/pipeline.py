@@ -18,6 +18,7 @@ from claimledger.extract.factuality import certainty_of_value, factuality_of, we
 from claimledger.extract.nlp import NER, load_nlp, recognise_entities
 from claimledger.extract.quantities import quantities_in
 from claimledger.extract.sources import describe
+from claimledger.extract.span_model import SpanModel, shipped_model
 from claimledger.extract.spans import Quotes, trim
 from claimledger.extract.stance import stance_of
 from claimledger.models import Attribution, Report, SourceMention, Span
@@ -31,6 +32,7 @@ class Extractor:
         self.settings = settings
         self.nlp = load_nlp(settings.spacy_models)
         self.gazetteer = Gazetteer.load(settings.gazetteer_path)
+        self.span_model: SpanModel | None = shipped_model()
 
     def extract(self, report: Report) -> tuple[Attribution, ...]:
         return self.extract_many([report])[0]
@@ -47,7 +49,12 @@ class Extractor:
         """Attributions of `report` from its parse `doc` (of the same length as its text)."""
         quotes = Quotes(report.text)
         found = find_attributions(doc, quotes, skip=report.in_boilerplate)
-        recognise_entities(self.nlp, doc, _sentences_of(found))
+        if self.span_model is not None:
+            # The taggers read entity types of every sentence, as in training.
+            recognise_entities(self.nlp, doc)
+            found = self.span_model.revise(doc, found, skip=report.in_boilerplate)
+        else:
+            recognise_entities(self.nlp, doc, _sentences_of(found))
         _clip_datelines(report, found)
         chains = _nested_chains(found)
         mentions = self._mentions(chains.values())

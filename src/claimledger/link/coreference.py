@@ -10,7 +10,10 @@ by three rules, tried in order, each stated in the reason it gives:
 2. evidence whose own description names a source: "an image ..., which Skylark also released", or
    that refers back to evidence credited earlier in the report ("a classified assessment by the
    Directorate" ... "the assessment said");
-3. a definite description refers back to the nearest source named before it in the report whose name
+3. evidence credited nowhere in its own sentence is that of the one source the report credits with
+   evidence of the same sort elsewhere ("new satellite images show" ... "Skylark said its latest
+   pictures showed" ... "the Skylark images"); two such sources and it stays unnamed;
+4. a definite description refers back to the nearest source named before it in the report whose name
    holds the description's noun ("the directorate") or whose kind it is ("the company": an organisation);
    "its analysts" are those of the nearest body (organisation, ministry, force, agency) named before.
 
@@ -149,7 +152,42 @@ def _evidence(
     credited = _credited(text[span.start : end], span.start, named, last=False)
     if credited is not None:
         return Referent(credited.canonical, credited.kind, f"“{phrase}” are {_credit(credited)}")
-    return _earlier_credit(text, span.start, phrase, named)
+    return _earlier_credit(text, span.start, phrase, named) or _sole_credit(text, span.start, phrase, named)
+
+
+# Sorts of evidence: images of one sort credited to a source stand for other images of that sort.
+_EVIDENCE_SORTS = (
+    re.compile(r"\b(?:images?|imagery|pictures?|photographs?|photos?|footage)\b", re.IGNORECASE),
+    re.compile(r"\b(?:logs?|records?)\b", re.IGNORECASE),
+    re.compile(r"\bassessments?\b", re.IGNORECASE),
+)
+
+
+def _sole_credit(text: str, start: int, phrase: str, named: Sequence[NamedSource]) -> Referent | None:
+    """ "new satellite images" are Skylark's when Skylark is the only source the report credits with images.
+
+    A source is credited with evidence where the evidence word follows its name closely, in the same
+    sentence, with no other name between ("Skylark said its latest pictures", "the Skylark images").
+    The mention's own sentence is left out: a credit there is the first rule's.
+    """
+    sort = next((pattern for pattern in _EVIDENCE_SORTS if pattern.search(phrase)), None)
+    if sort is None:
+        return None
+    own = (_sentence_start(text, start), _sentence_end(text, start))
+    credited: dict[str, NamedSource] = {}
+    for index, candidate in enumerate(named):
+        if own[0] <= candidate.start < own[1]:
+            continue
+        limit = min(candidate.end + CREDIT_REACH, _sentence_end(text, candidate.end))
+        if index + 1 < len(named):
+            limit = min(limit, named[index + 1].start)
+        if sort.search(text, candidate.end, limit):
+            credited.setdefault(candidate.canonical, candidate)
+    if len(credited) != 1:
+        return None
+    (source,) = credited.values()
+    reason = f"“{phrase}” are evidence of a sort this report credits only to {source.canonical}"
+    return Referent(source.canonical, source.kind, reason)
 
 
 def _earlier_credit(text: str, start: int, phrase: str, named: Sequence[NamedSource]) -> Referent | None:
@@ -200,6 +238,13 @@ def _credited(window: str, offset: int, named: Sequence[NamedSource], *, last: b
 
 def _credit(source: NamedSource) -> str:
     return f"evidence credited to {source.canonical} in the same sentence"
+
+
+def _sentence_end(text: str, offset: int) -> int:
+    found = _SENTENCE_END.search(text, offset, offset + SENTENCE_REACH)
+    line_end = text.find("\n", offset)
+    ends = [e for e in (found.end() if found else -1, line_end) if e >= 0]
+    return min(ends) if ends else len(text)
 
 
 def _sentence_start(text: str, offset: int) -> int:
