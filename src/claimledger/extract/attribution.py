@@ -354,7 +354,7 @@ def _clause_complement(verb: Token) -> Token | None:
 
 def _noun_phrase_top(noun: Token) -> Token:
     """The head of the whole noun phrase around `noun`: "the report of launchers heading for *the valley*"."""
-    while noun.dep_ in {"pobj", "prep", "acl", "compound", "nmod", "poss"} and noun.head is not noun:
+    while noun.dep_ in {"pobj", "prep", "acl", "compound", "nmod", "poss"} and noun.head.i != noun.i:
         noun = noun.head
     return noun
 
@@ -574,7 +574,7 @@ def _according_to(doc: Doc, skip: Skip) -> Iterator[Found]:
         source = _child(to, "pobj") if to is not None else None
         if to is None or source is None:
             continue
-        clause = token.head if token.head is not token else token.sent.root
+        clause = token.head if token.head.i != token.i else token.sent.root
         if token.left_edge.i <= clause.left_edge.i:  # "According to X, ..." opens the clause
             rest = [t for t in clause.subtree if t.i > token.right_edge.i and not t.is_space]
             if not rest:

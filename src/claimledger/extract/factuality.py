@@ -159,7 +159,7 @@ def _governors(target: Token, below: Token | None) -> Iterator[tuple[Token, Toke
         if node.dep_ == "nsubjpass" and head.lemma_.lower() in fl.CANCEL_VERBS:
             yield node, head  # "the flight was delayed"
             return
-        if head is node or node.dep_ not in fl.CLIMB_DEPS or _presupposed(node):
+        if head.i == node.i or node.dep_ not in fl.CLIMB_DEPS or _presupposed(node):
             return
         yield node, head
         if node.dep_ == "acl" and not (_is_infinitive(node) or _is_content_clause(node)):
