@@ -50,11 +50,8 @@ class Extractor:
         quotes = Quotes(report.text)
         found = find_attributions(doc, quotes, skip=report.in_boilerplate)
         if self.span_model is not None:
-            # The taggers read entity types of every sentence, as in training.
-            recognise_entities(self.nlp, doc)
             found = self.span_model.revise(doc, found, skip=report.in_boilerplate)
-        else:
-            recognise_entities(self.nlp, doc, _sentences_of(found))
+        recognise_entities(self.nlp, doc, _sentences_of(found))
         _clip_datelines(report, found)
         chains = _nested_chains(found)
         mentions = self._mentions(chains.values())

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Token
 
 from claimledger.extract import lexicon as lx
@@ -120,7 +120,7 @@ class DocView:
         return cls(doc, _quoted(table.lower), sent_of, sents, rules, table)
 
 
-_TABLE_ATTRS = [LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE]
+_TABLE_ATTRS = [LOWER, LEMMA, POS, TAG, DEP]
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,6 @@ class TokenTable:
     pos: list[str]
     tag: list[str]
     dep: list[str]
-    ent: list[str]
     head: list[int]
     children: list[list[int]]
 
@@ -148,14 +147,14 @@ class TokenTable:
                 if text is None:
                     text = memo[key] = strings[key]
                 column.append(text)
-        lower, lemma, pos, tag, dep, ent = columns
+        lower, lemma, pos, tag, dep = columns
         offsets = doc.to_array([HEAD]).astype("int64").tolist()
         head = [i + offset for i, offset in enumerate(offsets)]
         children: list[list[int]] = [[] for _ in head]
         for i, h in enumerate(head):
             if h != i:
                 children[h].append(i)
-        return cls(lower, [w.lower() for w in lemma], pos, tag, dep, ent, head, children)
+        return cls(lower, [w.lower() for w in lemma], pos, tag, dep, head, children)
 
     def frame(self, i: int) -> str:
         """`cues.frame_of` over the table: the complement token `i` takes."""
@@ -220,7 +219,7 @@ def cue_features(view: DocView, sent: TokenSpan) -> list[Features]:
             if t.dep[child] in _FUNCTION_CHILDREN:
                 row[f"c{t.dep[child]}={t.lower[child]}"] = 1.0
             elif t.dep[child] in {"nsubj", "nsubjpass"}:
-                row[f"subj={t.ent[child] or t.pos[child]}"] = 1.0
+                row[f"subj={t.pos[child]}"] = 1.0
         if pos != "VERB":
             row[f"hl={t.lemma[head]}|w={t.lower[i]}"] = 1.0
         else:
@@ -316,7 +315,6 @@ def role_features(view: DocView, cue: TokenSpan) -> list[Features]:
             f"w={t.lower[i]}": 1.0,
             f"p={pos}": 1.0,
             f"d={t.dep[i]}": 1.0,
-            f"e={t.ent[i]}": 1.0,
             f"s={side}": 1.0,
             f"dist={min(distance, 6) if distance < 6 else 6 + min(distance // 10, 3)}": 1.0,
             f"b={branch}": 1.0,

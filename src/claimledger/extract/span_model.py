@@ -254,6 +254,11 @@ def _worth_adding(doc: Doc, item: Found, rules: list[Found]) -> bool:
         return False
     # A named source, or a personal pronoun the mention memory resolves ("he", "they"); "it" or a
     # relative pronoun would stand unresolved in the ledger.
+    # A source inside its own content, or a cue inside it, is a misreading ("Orlenia, a partner but
+    # not a member of the alliance, has been invited" read with the apposition as its source).
+    start, end = item.content
+    if start <= item.cue[0] < end or any(start <= s.start_char < end for s in item.sources):
+        return False
     return bool(item.sources) and all(
         (s.root.pos_ != "PRON" or s.root.lower_ in _RESOLVED_PRONOUNS)
         and s.root.lower_ not in _RELATIVE_PRONOUNS
