@@ -12,6 +12,9 @@ Convention adapter: PolNeAR counts a leading complementiser "that" as part of th
 *that the port is shut*"); claimledger's convention leaves it out. The mapping from an attribution
 to a predicted quote extends the content back over an immediately preceding "that" (that word
 only, whitespace between), so the figures measure the extractor, not the difference in convention.
+Likewise PolNeAR closes a source's apposition with its comma ("*John Weaver, a GOP strategist,*
+said"), where claimledger's source stops before it: a source holding a comma is extended over a
+comma right after it. On 140 held-out train articles this matched 37 gold sources and unmatched 2.
 """
 
 from __future__ import annotations
@@ -82,8 +85,8 @@ _THAT_BEFORE = re.compile(r"(?:^|(?<=\W))that\s*$", re.IGNORECASE)
 def prediction(attribution: Attribution, text: str) -> dict[str, Any]:
     """One attribution as a quote: the outermost source as written, the content's fragments.
 
-    The first fragment starts back at an immediately preceding "that": PolNeAR's convention,
-    not ours (see the module docstring).
+    The first fragment starts back at an immediately preceding "that", and a source with an
+    apposition ends with its closing comma: PolNeAR's conventions, not ours (see the module docstring).
     """
     outer = attribution.chain[0].span if attribution.chain else None
     contents = [[c.start, c.end] for c in attribution.content_fragments or (attribution.content,)]
@@ -91,9 +94,16 @@ def prediction(attribution: Attribution, text: str) -> dict[str, Any]:
     first[0] = with_leading_that(text, first[0])
     return {
         "cue": [attribution.cue.start, attribution.cue.end],
-        "sources": [[outer.start, outer.end]] if outer is not None else [],
+        "sources": [[outer.start, with_closing_comma(text, outer.start, outer.end)]]
+        if outer is not None
+        else [],
         "contents": contents,
     }
+
+
+def with_closing_comma(text: str, start: int, end: int) -> int:
+    """`end` moved over the comma that closes an apposition the source holds ("X, a strategist,")."""
+    return end + 1 if text[end : end + 1] == "," and "," in text[start:end] else end
 
 
 def with_leading_that(text: str, start: int) -> int:

@@ -284,3 +284,17 @@ def test_bench_polnear_reads_first_annotator(tmp_path: Path) -> None:
 )
 def test_bench_polnear_content_starts_at_a_leading_that(text: str, start: int, moved: int) -> None:
     assert polnear.with_leading_that(text, start) == moved
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "moved"),
+    [
+        ("John Weaver, a GOP strategist, said it.", 29, 30),
+        ("John Weaver said it.", 11, 11),
+        ("John Weaver, said it.", 11, 11),
+        ("John Weaver, a GOP strategist said it.", 29, 29),
+    ],
+    ids=["apposition-closed", "no-comma", "comma-but-no-apposition", "apposition-not-closed"],
+)
+def test_bench_polnear_source_ends_with_its_closing_comma(text: str, end: int, moved: int) -> None:
+    assert polnear.with_closing_comma(text, 0, end) == moved
