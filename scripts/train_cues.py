@@ -19,8 +19,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from claimledger.extract.attribution import is_candidate_verb
 from claimledger.extract.cues import frame_of
+from claimledger.extract.found import is_candidate_verb
 from claimledger.extract.nlp import load_nlp
 from claimledger.settings import Settings
 

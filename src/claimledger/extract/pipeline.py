@@ -9,12 +9,13 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as ParseSpan
 
-from claimledger.extract.attribution import Found, find_attributions
+from claimledger.extract.attribution import find_attributions
 from claimledger.extract.certainty import certainty_of, hedges_of
 from claimledger.extract.coref import MentionMemory
 from claimledger.extract.dates import date_expression, resolve
 from claimledger.extract.entities import Gazetteer
 from claimledger.extract.factuality import certainty_of_value, factuality_of, weaker_certainty
+from claimledger.extract.found import Found
 from claimledger.extract.nlp import NER, load_nlp, recognise_entities
 from claimledger.extract.quantities import quantities_in
 from claimledger.extract.sources import describe

@@ -50,7 +50,7 @@ import pycrfsuite
 from spacy.tokens import Doc
 
 from claimledger.extract import lexicon as lx
-from claimledger.extract.attribution import Found
+from claimledger.extract.found import Found
 from claimledger.extract.nlp import text_of
 from claimledger.extract.span_features import (
     CONTENT,
