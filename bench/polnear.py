@@ -57,6 +57,14 @@ class Article:
     published: dt.date | None
 
 
+def data_missing(data: Path) -> bool:
+    """Whether PolNeAR is absent at `data`; if so, says so on stderr (callers exit 2)."""
+    if (data / "data" / "metadata.tsv").is_file():
+        return False
+    print(f"PolNeAR data not found at {data} (no data/metadata.tsv there); pass --data DIR", file=sys.stderr)
+    return True
+
+
 def read_text(path: Path) -> str:
     """The file's text exactly as stored: brat offsets count code points, newlines untranslated."""
     return path.read_bytes().decode("utf-8")
@@ -161,11 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="score only the first N articles (by name)")
     args = parser.parse_args(argv)
 
-    if not (args.data / "data" / "metadata.tsv").is_file():
-        print(
-            f"PolNeAR data not found at {args.data} (no data/metadata.tsv there); pass --data DIR",
-            file=sys.stderr,
-        )
+    if data_missing(args.data):
         return 2
     selected = articles(args.data, args.split)[: args.limit]
     counts, seconds, written, gold_total = run(selected)

@@ -26,7 +26,7 @@ from claimledger.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from polnear import DEFAULT_DATA, articles  # noqa: E402  # bench/ is not a package
+from polnear import DEFAULT_DATA, articles, data_missing  # noqa: E402  # bench/ is not a package
 from polnear_score import parse_ann  # noqa: E402
 
 OUT = ROOT / "src" / "claimledger" / "data" / "cue_lexicon.json"
@@ -89,11 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
-    if not (args.data / "data" / "metadata.tsv").is_file():
-        print(
-            f"PolNeAR data not found at {args.data} (no data/metadata.tsv there); pass --data DIR",
-            file=sys.stderr,
-        )
+    if data_missing(args.data):
         return 2
     seen, cues, total = count(args.data)
     result = lexicon(seen, cues, total)

@@ -53,7 +53,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "scripts"))
 from polnear_parses import parsed  # noqa: E402
 
-from polnear import DEFAULT_DATA, Article, prediction  # noqa: E402  # bench/ is not a package
+from polnear import DEFAULT_DATA, Article, data_missing, prediction  # noqa: E402  # bench/ is not a package
 from polnear_score import Counts, Quote, gold_quotes, prediction_quote, score_article  # noqa: E402
 
 OUT = ROOT / "src" / "claimledger" / "data"
@@ -152,11 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--holdout", type=int, default=0)
     args = parser.parse_args(argv)
-    if not (args.data / "data" / "metadata.tsv").is_file():
-        print(
-            f"PolNeAR data not found at {args.data} (no data/metadata.tsv there); pass --data DIR",
-            file=sys.stderr,
-        )
+    if data_missing(args.data):
         return 2
     selected, docs, _ = parsed(args.data, "train")
     pairs = list(zip(selected, docs, strict=True))
