@@ -76,6 +76,9 @@ def test_span_model_shipped_taggers_read_a_plain_report(nlp: Language) -> None:
         ),
         ("Its chief executive, Julian Asante, said so.", (0, 7), "Its chief executive, Julian Asante"),
         ("The mayor said so.", (0, 2), "The mayor"),
+        ("Gov. Terry McAuliffe (D) said so.", (0, 6), "Gov. Terry McAuliffe (D)"),
+        ("Gov. Terry McAuliffe (D) said so.", (0, 5), "Gov. Terry McAuliffe (D)"),
+        ("The mayor (pictured), said so.", (0, 6), "The mayor (pictured)"),
     ],
 )
 def test_span_model_source_leaves_out_a_descriptive_apposition(

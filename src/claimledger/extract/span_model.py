@@ -52,7 +52,7 @@ from importlib import resources
 from pathlib import Path
 
 import pycrfsuite
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimledger.extract import lexicon as lx
 from claimledger.extract.found import Found
@@ -319,9 +319,24 @@ def _source_span(doc: Doc, span: TokenSpan) -> TokenSpan:
         if doc[i].text == "," and doc[i + 1].lower_ in {"a", "an", "the"}:
             end = i
             break
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and _trailing(doc[end - 1]) and not _closes_bracket(doc, start, end):
         end -= 1
+    if end < len(doc) and doc[end].text == ")" and _open_brackets(doc, start, end) > 0:
+        end += 1  # "Terry McAuliffe (D)": the tagger may stop before the bracket it opened
     return start, end
+
+
+def _trailing(token: Token) -> bool:
+    return token.is_punct or token.is_space
+
+
+def _open_brackets(doc: Doc, start: int, end: int) -> int:
+    return sum(t.text == "(" for t in doc[start:end]) - sum(t.text == ")" for t in doc[start:end])
+
+
+def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
+    """The last token closes a bracket opened inside the span."""
+    return doc[end - 1].text == ")" and _open_brackets(doc, start, end - 1) > 0
 
 
 def _without_complementiser(doc: Doc, span: TokenSpan) -> TokenSpan:
