@@ -259,6 +259,12 @@ def claim_lines(
         for statement in claim.statements:
             if statement.origin == origin.key:
                 lines += _statement_lines(statement, attributions, reports, indent="   ")
+    responses = {"deny", "no_confirmation", "condemn", "concern"}
+    unplaced = [s for s in claim.statements if s.origin is None and s.stance not in responses]
+    if unplaced:
+        lines += ["", f"no source named (no origin counted): {len(unplaced)}"]
+        for statement in unplaced:
+            lines += _statement_lines(statement, attributions, reports, indent="")
     for title, stances in (
         ("denials", {"deny"}),
         ("not confirmed", {"no_confirmation"}),

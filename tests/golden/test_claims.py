@@ -306,3 +306,12 @@ def test_claims_holtby_disputing_the_routine_drills_is_a_denial_of_them(linked: 
     vessaria = _anywhere(linked, "fewer than 1,500 personnel are taking part in routine drills")
     assert linked.claim_of(vessaria) is drills
     assert drills is not linked.troops()
+
+
+def test_claims_a_statement_with_no_source_counts_no_origin(linked: Linked) -> None:
+    """Vessaria Today's "which allegedly show armoured vehicles" names no source: it stays in the troop
+    claim as a statement but is not put under the border guards (or anyone) as an origin."""
+    troops = linked.troops()
+    unsourced = _anywhere(linked, "which allegedly show armoured vehicles remaining in the Tamrin Valley")
+    assert _statement_of(troops, unsourced).origin is None
+    assert troops.independent_origins == 3

@@ -6,8 +6,10 @@ from dataclasses import replace
 
 from link_values import attribution, by_id, report, source
 
+from claimledger.link import build_claims
 from claimledger.link.origins import claim_origins, reports_nested, resolve
 from claimledger.models import Span
+from claimledger.settings import Settings
 
 MPA = "Meridian Press Agency"
 OFFICIAL = "unnamed senior defence official from an Aldera Treaty Organisation member state"
@@ -166,3 +168,15 @@ def test_link_origins_short_nested_phrase_is_not_reported_speech() -> None:
     start = outer_text.index("the withdrawal")
     inner = replace(inner, content=Span(start, start + len("the withdrawal"), "the withdrawal"))
     assert not reports_nested(outer, inner)
+
+
+def test_link_origins_a_statement_with_no_source_names_no_origin_beside_sourced_ones() -> None:
+    text = "Vessarian armoured vehicles remain in the Tamrin Valley despite the announced withdrawal"
+    reports = by_id(report("r1", "The Continental Review"), report("r2", "Vessaria Today", day=4))
+    sourced = attribution("a1", "r1", text, source("Skylark Orbital Imaging", "organisation"))
+    unsourced = attribution("a2", "r2", text)
+    (claim,) = build_claims([sourced, unsourced], reports, settings=Settings())
+    assert [o.canonical for o in claim.origins] == ["Skylark Orbital Imaging"]
+    assert {s.attribution_id: s.origin for s in claim.statements}["a2"] is None
+    (alone,) = build_claims([unsourced], reports, settings=Settings())
+    assert [o.canonical for o in alone.origins] == ["Vessaria Today"]

@@ -84,7 +84,11 @@ def _claim(draft: ClaimDraft, context: _Context) -> Claim:
     assertions = [a for a in members if a.stance not in _RESPONSES]
     denials = [a for a in members if a.stance == "deny"]
     non_confirmations = [a for a in members if a.stance == "no_confirmation"]
-    origins, origin_of = claim_origins(assertions, reports, sources=context.sources, states=context.states)
+    # A statement with no source at all ("which allegedly show ...") is an outlet passing on a claim
+    # it does not place: beside attributed statements it names no origin of its own (guessing one
+    # would mislead); alone, the outlet is all the ledger can name.
+    placed = [a for a in assertions if a.chain] or assertions
+    origins, origin_of = claim_origins(placed, reports, sources=context.sources, states=context.states)
     conflicts = _conflicts(assertions, context) if len(assertions) > 1 else ()
     statements = tuple(
         Statement(
