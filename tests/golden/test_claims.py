@@ -315,3 +315,13 @@ def test_claims_a_statement_with_no_source_counts_no_origin(linked: Linked) -> N
     unsourced = _anywhere(linked, "which allegedly show armoured vehicles remaining in the Tamrin Valley")
     assert _statement_of(troops, unsourced).origin is None
     assert troops.independent_origins == 3
+
+
+def test_claims_routine_drills_have_one_origin_vessaria(linked: Linked) -> None:
+    """STORYLINE C4 is Vessaria's account: its ministry, its spokesperson Senn, its embassy and "Its
+    Defence Ministry" are one state speaking, so one origin, each merge saying why."""
+    drills = linked.claim_of(_anywhere(linked, "fewer than 1,500 personnel are taking part in scheduled"))
+    (vessaria,) = drills.origins
+    assert vessaria.canonical == "Vessaria (government)"
+    assert "Radek Senn is the ministry spokesperson in their report" in vessaria.reason
+    assert "“Its Defence Ministry” is taken as Vessaria's" in vessaria.reason

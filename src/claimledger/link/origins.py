@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from claimledger.link.affiliation import affiliations
 from claimledger.link.coreference import ReportSources
 from claimledger.models import Attribution, Origin, Report, SourceKind, SourceMention
 
@@ -134,7 +135,7 @@ def claim_origins(
     _follow_reported_speech(statements, resolved)
     _merge_same_anonymous(resolved)
     _replace_relaying_outlets(statements, resolved, reports)
-    _merge_state_organs(resolved, states)
+    _merge_state_organs(resolved, states, affiliations(statements, resolved, reports, states))
     origins: dict[str, list[Resolved]] = {}
     carried: dict[str, list[str]] = {}
     for attribution in statements:
@@ -264,15 +265,23 @@ def state_of(found: Resolved, states: frozenset[str]) -> str | None:
     return None
 
 
-def _merge_state_organs(resolved: dict[str, Resolved], states: frozenset[str]) -> None:
+def _merge_state_organs(
+    resolved: dict[str, Resolved], states: frozenset[str], affiliated: Mapping[str, tuple[str, str]]
+) -> None:
     """Organs of one state (its government, ministries, forces, services) are one origin.
 
     A defence ministry and a foreign ministry of one government do not confirm each other; the organ
-    behind the most statements stands for the state, and its reason names the others.
+    behind the most statements stands for the state, and its reason names the others. `affiliated`
+    places statements whose origin names no state (`link.affiliation`), with why.
     """
     organs: dict[str, dict[str, list[str]]] = {}
     for attribution_id, found in resolved.items():
-        state = state_of(found, states)
+        state = affiliated[attribution_id][0] if attribution_id in affiliated else state_of(found, states)
+        if attribution_id in affiliated:
+            reason = "; ".join(r for r in (found.reason, affiliated[attribution_id][1]) if r)
+            resolved[attribution_id] = found = Resolved(
+                found.key, found.canonical, found.kind, found.anonymous, found.via, reason
+            )
         if state is not None:
             organs.setdefault(state, {}).setdefault(found.key, []).append(attribution_id)
     for state, by_key in organs.items():
