@@ -1,14 +1,17 @@
-"""Entities recognised only where an attribution needs them, and the same there as a whole-document run."""
+"""Entities recognised only where an attribution needs them, as a whole-document run would; fragments."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Span
 
 from claimledger.extract.nlp import NER, recognise_entities, text_of
+from claimledger.extract.pipeline import _outermost
 
 pytestmark = pytest.mark.slow
 
@@ -51,3 +54,18 @@ def test_text_of_is_the_document_text_and_kept(nlp: Language) -> None:
     doc = nlp.make_doc(TEXT)
     assert text_of(doc) == TEXT
     assert text_of(doc) is text_of(doc)
+
+
+RANGES = st.tuples(st.integers(0, 50), st.integers(0, 50)).map(lambda pair: (min(pair), max(pair)))
+
+
+@given(st.lists(RANGES, max_size=8))
+def test_fragments_keep_only_the_outermost_in_text_order(fragments: list[tuple[int, int]]) -> None:
+    kept = _outermost(fragments)
+    assert kept == sorted(kept)
+    assert not any(a != b and a[0] <= b[0] and b[1] <= a[1] for a in kept for b in kept)
+    assert all(any(k[0] <= f[0] and f[1] <= k[1] for k in kept) for f in fragments)
+
+
+def test_a_quotation_reached_with_and_without_its_marks_is_one_fragment() -> None:
+    assert _outermost([(10, 30), (40, 61), (41, 59)]) == [(10, 30), (40, 61)]

@@ -92,7 +92,7 @@ class Extractor:
                 certainty = weaker_certainty(certainty, certainty_of_value(value))
         expression = self._date_expression(found)
         content_doc = doc.char_span(content.start, content.end, alignment_mode="expand")
-        fragments = tuple(Span.of(text, *f) for f in found.fragments)
+        fragments = tuple(Span.of(text, *f) for f in _outermost(found.fragments))
         return Attribution(
             id=_attribution_id(report.id, cue, content),
             report_id=report.id,
@@ -203,6 +203,17 @@ def _in_aside(cue: Token, content: tuple[int, int]) -> bool:
                 return True
         token = token.head
     return False
+
+
+def _outermost(fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Fragments in text order, none inside another: a quotation may be reached twice, once with its
+    marks (the quote itself) and once without (the content a rule read), and is one fragment."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(set(fragments), key=lambda f: (f[0], -f[1])):
+        if kept and kept[-1][0] <= start and end <= kept[-1][1]:
+            continue
+        kept.append((start, end))
+    return kept
 
 
 def _is_direct(quotes: Quotes, content: Span, fragments: tuple[Span, ...]) -> bool:
