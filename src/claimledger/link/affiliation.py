@@ -1,6 +1,6 @@
 """Which state an origin speaks for when its own name does not say: "Its Defence Ministry", a spokesperson.
 
-`origins.state_of` reads the state from a canonical name ("Ministry of Defence (Vessaria)"). Two
+`state_of` reads the state from a canonical name ("Ministry of Defence (Vessaria)"). Two
 kinds of origin name none, and would count as independent of their own government:
 
 1. an organ named without its state ("the Defence Ministry", "Its Defence Ministry") is the organ of
@@ -23,10 +23,31 @@ from claimledger.models import Attribution, Report
 if TYPE_CHECKING:
     from claimledger.link.origins import Resolved
 
-ORGAN_KINDS = frozenset({"government", "ministry", "military", "intelligence_agency"})
+# Kinds of source that speak for a state; one state's organs are not independent of each other.
+STATE_ORGANS = frozenset({"government", "ministry", "military", "intelligence_agency"})
+_AFFILIATED = re.compile(r"^(?P<name>.+?) \((?P<of>[^()]+)\)$")
+# Words that make a description of a state's source an organ of it: "Vessaria (statement from the embassy)".
+_ORGAN_WORDS = re.compile(r"\b(?:government|embassy|ministry|army|armed forces|foreign office)\b", re.I)
+
+
+def state_of(found: Resolved, states: frozenset[str]) -> str | None:
+    """The state a named organ speaks for, from the extractor's canonical name.
+
+    "State Border Guard Service (Orlenia)" (an organ with its state), "Orlenia (government)", and
+    "Vessaria (statement from the embassy)" (the state with a description naming one of its organs).
+    """
+    parts = _AFFILIATED.match(found.canonical)
+    if found.anonymous or parts is None:
+        return None
+    if parts["of"] in states and found.kind in STATE_ORGANS:
+        return parts["of"]
+    if parts["name"] in states and _ORGAN_WORDS.search(parts["of"]):
+        return parts["name"]
+    return None
+
+
 PERSON_KINDS = frozenset({"official", "military", "diplomat", "politician", "unspecified"})
 _FILLER = frozenset({"the", "its", "their", "of", "s", "'s", "’s"})
-_STATED = re.compile(r"^(?P<name>.+?) \((?P<state>[^()]+)\)$")
 _SPOKES = r"spokes(?:person|man|woman)"
 
 
@@ -43,17 +64,17 @@ def affiliations(
     """The state (and why) of each statement whose origin names none but belongs to a placed organ."""
     placed: dict[frozenset[str], set[str]] = {}
     for found in resolved.values():
-        parts = _STATED.match(found.canonical)
-        if parts and parts["state"] in states and found.kind in ORGAN_KINDS and not found.anonymous:
-            placed.setdefault(_words(parts["name"]), set()).add(parts["state"])
+        parts = _AFFILIATED.match(found.canonical)
+        if parts and parts["of"] in states and found.kind in STATE_ORGANS and not found.anonymous:
+            placed.setdefault(_words(parts["name"]), set()).add(parts["of"])
     if not placed:
         return {}
     found_states: dict[str, tuple[str, str]] = {}
     for attribution in statements:
         found = resolved[attribution.id]
-        if found.anonymous or _STATED.match(found.canonical):
+        if found.anonymous or _AFFILIATED.match(found.canonical):
             continue
-        state = _only_state(_words(found.canonical), placed) if found.kind in ORGAN_KINDS else None
+        state = _only_state(_words(found.canonical), placed) if found.kind in STATE_ORGANS else None
         if state is not None:
             why = f"“{found.canonical}” is taken as {state}'s, the only one of that name in this claim"
             found_states[attribution.id] = (state, why)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from claimledger.link.affiliation import affiliations
+from claimledger.link.affiliation import affiliations, state_of
 from claimledger.link.coreference import ReportSources
 from claimledger.models import Attribution, Origin, Report, SourceKind, SourceMention
 
@@ -240,29 +240,6 @@ def _replace_relaying_outlets(
             relayed = own.get(outlet) or nested.get((by_id[attribution_id].report_id, outlet))
             if relayed is not None:
                 resolved[attribution_id] = relayed
-
-
-# Kinds of source that speak for a state; one state's organs are not independent of each other.
-STATE_ORGANS = frozenset({"government", "ministry", "military", "intelligence_agency"})
-_AFFILIATED = re.compile(r"^(?P<name>.+?) \((?P<of>[^()]+)\)$")
-# Words that make a description of a state's source an organ of it: "Vessaria (statement from the embassy)".
-_ORGAN_WORDS = re.compile(r"\b(?:government|embassy|ministry|army|armed forces|foreign office)\b", re.I)
-
-
-def state_of(found: Resolved, states: frozenset[str]) -> str | None:
-    """The state a named organ speaks for, from the extractor's canonical name.
-
-    "State Border Guard Service (Orlenia)" (an organ with its state), "Orlenia (government)", and
-    "Vessaria (statement from the embassy)" (the state with a description naming one of its organs).
-    """
-    parts = _AFFILIATED.match(found.canonical)
-    if found.anonymous or parts is None:
-        return None
-    if parts["of"] in states and found.kind in STATE_ORGANS:
-        return parts["of"]
-    if parts["name"] in states and _ORGAN_WORDS.search(parts["of"]):
-        return parts["name"]
-    return None
 
 
 def _merge_state_organs(
