@@ -72,6 +72,7 @@ from claimledger.extract.span_features import (
     segments,
     window_of,
 )
+from claimledger.extract.speakers import closes_bracket
 
 CUE_FILE = "spans_cue.crfsuite"
 ROLE_FILE = "spans_role.crfsuite"
@@ -319,24 +320,15 @@ def _source_span(doc: Doc, span: TokenSpan) -> TokenSpan:
         if doc[i].text == "," and doc[i + 1].lower_ in {"a", "an", "the"}:
             end = i
             break
-    while end > start and _trailing(doc[end - 1]) and not _closes_bracket(doc, start, end):
+    while end > start and _punct_or_space(doc[end - 1]) and not closes_bracket(doc, start, end - 1):
         end -= 1
-    if end < len(doc) and doc[end].text == ")" and _open_brackets(doc, start, end) > 0:
+    if end < len(doc) and closes_bracket(doc, start, end):
         end += 1  # "Terry McAuliffe (D)": the tagger may stop before the bracket it opened
     return start, end
 
 
-def _trailing(token: Token) -> bool:
+def _punct_or_space(token: Token) -> bool:
     return token.is_punct or token.is_space
-
-
-def _open_brackets(doc: Doc, start: int, end: int) -> int:
-    return sum(t.text == "(" for t in doc[start:end]) - sum(t.text == ")" for t in doc[start:end])
-
-
-def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
-    """The last token closes a bracket opened inside the span."""
-    return doc[end - 1].text == ")" and _open_brackets(doc, start, end - 1) > 0
 
 
 def _without_complementiser(doc: Doc, span: TokenSpan) -> TokenSpan:

@@ -63,14 +63,16 @@ def phrase_of(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ in {"relcl", "acl"} and child.left_edge.i > token.i:
             right = min(right, child.left_edge.i - 1)
-    while right > left and (doc[right].is_punct or doc[right].is_space) and not _closes(doc, left, right):
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        if closes_bracket(doc, left, right):
+            break
         right -= 1
     while left < right and (doc[left].is_punct or doc[left].is_space):
         left += 1
     return doc[left : right + 1]
 
 
-def _closes(doc: Doc, left: int, right: int) -> bool:
+def closes_bracket(doc: Doc, left: int, right: int) -> bool:
     """A closing bracket whose opening one is in the phrase: "Sen. Ada Brennick (R-Dunmore)"."""
     closing = doc[right].text
     opening = {")": "(", "]": "["}.get(closing)
