@@ -61,17 +61,14 @@ def load_nlp(names: tuple[str, ...]) -> Language:
     )
 
 
-def recognise_entities(nlp: Language, doc: Doc, sentences: Iterable[Span] | None = None) -> None:
+def recognise_entities(nlp: Language, doc: Doc, sentences: Iterable[Span]) -> None:
     """Run the entity recogniser on `sentences` of `doc` only, and set their entities on `doc`.
 
     The small English model's recogniser has its own token encoder and costs more than the tagger
     and parser together; only the sentences holding an attribution need entities (source kinds,
-    dates, quantities), so the others are not read. `sentences=None` reads the whole document.
+    dates, quantities), so the others are not read.
     """
     if NER not in nlp.pipe_names:
-        return
-    if sentences is None:
-        nlp.get_pipe(NER)(doc)
         return
     chosen = list(sentences)
     ner = nlp.get_pipe(NER)
