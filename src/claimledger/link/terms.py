@@ -7,6 +7,7 @@ Claims are matched on these terms, so they are kept simple enough for a person t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from claimledger.models import Attribution
@@ -106,18 +107,24 @@ def terms_of(attribution: Attribution) -> Terms:
     words: set[str] = set()
     names: set[str] = set()
     for piece in pieces:
-        for position, match in enumerate(_WORD.finditer(piece.text)):
-            token = match.group()
-            if token.lower() in STOP_WORDS or len(token) < 3:
-                continue
-            term = stem(token)
-            if term in STOP_WORDS or len(term) < 3:
-                continue
+        for position, match, term in _content_words(piece.text):
             words.add(term)
-            if position > 0 and token[0].isupper():
+            if position > 0 and match.group()[0].isupper():
                 names.add(term)
     counts = {COUNT_PREFIX + unit_family(q.unit) for q in attribution.quantities if q.unit}
     return Terms(frozenset(words | counts), frozenset(names), frozenset(counts))
+
+
+def _content_words(text: str) -> Iterator[tuple[int, re.Match[str], str]]:
+    """Each word of `text` that is not a stop word, with its place among all words and its term;
+    words and terms under 3 letters go."""
+    for position, match in enumerate(_WORD.finditer(text)):
+        token = match.group()
+        if token.lower() in STOP_WORDS or len(token) < 3:
+            continue
+        term = stem(token)
+        if term not in STOP_WORDS and len(term) >= 3:
+            yield position, match, term
 
 
 def unit_family(unit: str) -> str:
@@ -137,13 +144,8 @@ def text_terms(text: str) -> tuple[dict[str, int], frozenset[str]]:
     """
     counts: dict[str, int] = {}
     names: set[str] = set()
-    for match in _WORD.finditer(text):
+    for _, match, term in _content_words(text):
         token = match.group()
-        if token.lower() in STOP_WORDS or len(token) < 3:
-            continue
-        term = stem(token)
-        if term in STOP_WORDS or len(term) < 3:
-            continue
         counts[term] = counts.get(term, 0) + 1
         # A few characters back are enough to see a sentence or line start before the word.
         before = text[max(0, match.start() - 4) : match.start()]
