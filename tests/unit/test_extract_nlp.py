@@ -1,16 +1,18 @@
-"""Entities recognised only where an attribution needs them, as a whole-document run would; fragments."""
+"""Entities recognised only where an attribution reads them, as a whole-document run would; fragments."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
-from claimledger.extract.nlp import NER, recognise_entities, text_of
+from claimledger.extract.nlp import CONTEXT, NER, _windows, recognise_entities, text_of
 from claimledger.extract.pipeline import _outermost
 
 pytestmark = pytest.mark.slow
@@ -26,28 +28,73 @@ def entities(spans: Iterable[Span]) -> list[tuple[str, str]]:
     return [(e.text, e.label_) for e in spans]
 
 
-def test_only_the_chosen_sentences_get_entities(nlp: Language) -> None:
+def _range_of(doc: Doc, words: str) -> tuple[int, int]:
+    start = text_of(doc).index(words)
+    span = doc.char_span(start, start + len(words))
+    assert span is not None
+    return span.start, span.end
+
+
+def test_only_the_words_asked_about_and_their_context_get_entities(nlp: Language) -> None:
     doc = nlp(TEXT, disable=[NER])
-    sentences = list(doc.sents)
-    recognise_entities(nlp, doc, [sentences[1]])
-    assert doc.ents, "the chosen sentence names a person, a number, a place and a day"
-    assert all(sentences[1].start <= e.start and e.end <= sentences[1].end for e in doc.ents)
+    start, end = _range_of(doc, "Kaspar Lindqvist")
+    recognise_entities(nlp, doc, [(start, end)])
+    assert ("Kaspar Lindqvist", "PERSON") in entities(doc.ents)
+    sentence = doc[start].sent
+    assert all(sentence.start <= e.start and e.end <= min(end + CONTEXT, sentence.end) for e in doc.ents)
+    assert "Tarn" not in {e.text for e in doc.ents}, "another sentence is not read"
 
 
-def test_a_sentence_on_its_own_gets_the_entities_of_the_whole_document_run(nlp: Language) -> None:
+@pytest.mark.parametrize("words", ["Kaspar Lindqvist", "2,000 soldiers", "on Friday", "Dorva"])
+def test_words_read_in_their_window_get_the_entities_of_the_whole_document_run(
+    nlp: Language, words: str
+) -> None:
+    whole = nlp(TEXT)
+    doc = nlp(TEXT, disable=[NER])
+    start, end = _range_of(doc, words)
+    recognise_entities(nlp, doc, [(start, end)])
+    inside = [e for e in doc.ents if start <= e.start and e.end <= end]
+    expected = [e for e in whole.ents if start <= e.start and e.end <= end]
+    assert expected, f"the whole-document run finds an entity in {words!r}"
+    assert entities(inside) == entities(expected)
+
+
+def test_a_whole_sentence_gets_the_entities_of_the_whole_document_run(nlp: Language) -> None:
     whole = nlp(TEXT)
     doc = nlp(TEXT, disable=[NER])
     middle = list(doc.sents)[1]
-    recognise_entities(nlp, doc, [middle])
+    recognise_entities(nlp, doc, [(middle.start, middle.end)])
     expected = [e for e in whole.ents if middle.start <= e.start and e.end <= middle.end]
     assert entities(doc.ents) == entities(expected)
 
 
-def test_no_sentences_leaves_every_token_outside(nlp: Language) -> None:
+def test_nothing_asked_leaves_every_token_outside(nlp: Language) -> None:
     doc = nlp(TEXT, disable=[NER])
     recognise_entities(nlp, doc, [])
     assert doc.ents == ()
     assert all(token.ent_iob_ == "O" for token in doc)
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=6))
+def test_windows_cover_every_range_inside_its_sentences_and_never_overlap(
+    nlp: Language, asked: list[tuple[int, int]]
+) -> None:
+    doc = _parsed(nlp)
+    ranges = sorted((min(s, len(doc) - 1), min(s + n, len(doc))) for s, n in asked)
+    windows = _windows(doc, ranges)
+    assert all(a[1] <= b[0] for a, b in pairwise(windows))
+    for start, end in ranges:
+        assert any(w[0] <= start and end <= w[1] for w in windows)
+    for first, last in windows:
+        inside = [r for r in ranges if first <= r[0] and r[1] <= last]
+        assert inside, "no window is read for nothing"
+        assert first >= doc[min(r[0] for r in inside)].sent.start
+        assert last <= doc[max(r[1] for r in inside) - 1].sent.end
+
+
+@cache
+def _parsed(nlp: Language) -> Doc:
+    return nlp(TEXT, disable=[NER])
 
 
 def test_text_of_is_the_document_text_and_kept(nlp: Language) -> None:

@@ -21,11 +21,9 @@ _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
 def date_expression(cue: Token) -> str | None:
     """The time expression attached to the cue verb ("Tuesday", "on Friday", "in a statement on Monday")."""
-    for child in cue.children:
+    for child in date_bearers(cue):
         if child.dep_ == "advmod" and child.lower_ in _RELATIVE_ADVERBS:
             return child.text
-        if child.dep_ not in {"npadvmod", "tmod", "prep", "advmod"}:
-            continue
         for token in child.subtree:
             if token.ent_type_ in {"DATE", "TIME"}:
                 text = _date_entity_text(token)
@@ -34,6 +32,14 @@ def date_expression(cue: Token) -> str | None:
                     return f"on {text}"
                 return text
     return None
+
+
+def date_bearers(cue: Token) -> list[Token]:
+    """The cue's children whose subtrees may hold its date: the only words `date_expression` reads."""
+    return [child for child in cue.children if child.dep_ in _DATE_BEARING]
+
+
+_DATE_BEARING = frozenset({"npadvmod", "tmod", "prep", "advmod"})
 
 
 def _date_entity_text(token: Token) -> str:

@@ -61,28 +61,50 @@ def load_nlp(names: tuple[str, ...]) -> Language:
     )
 
 
-def recognise_entities(nlp: Language, doc: Doc, sentences: Iterable[Span]) -> None:
-    """Run the entity recogniser on `sentences` of `doc` only, and set their entities on `doc`.
+# The small English recogniser reads each word through convolutions reaching four words to either
+# side and decides an entity from a few words around it, so six words of context on either side
+# of the words asked about (within their sentence) give it the reading it makes of the whole
+# sentence. Against reading whole sentences: the same 1,647 attributions on the 84 PolNeAR dev
+# articles, and one source's canonical name changed of 15,720 on the 840 train articles
+# (two words of context changed 11 on dev).
+CONTEXT = 6
+
+
+def recognise_entities(nlp: Language, doc: Doc, wanted: Iterable[tuple[int, int]]) -> None:
+    """Set on `doc` the entities over the token ranges `wanted`, read with CONTEXT words around them.
 
     The small English model's recogniser has its own token encoder and costs more than the tagger
-    and parser together; only the sentences holding an attribution need entities (source kinds,
-    dates, quantities), so the others are not read.
+    and parser together; the extractor reads entities in a few places only (a source phrase, the
+    words dating a cue, a number), so only those and their context are read.
     """
     if NER not in nlp.pipe_names:
         return
-    chosen = list(sentences)
+    windows = _windows(doc, sorted(wanted))
     ner = nlp.get_pipe(NER)
-    # A bare Doc of the sentence's words: the recogniser reads only word forms, and Span.as_doc
+    # A bare Doc of the window's words: the recogniser reads only word forms, and Span.as_doc
     # copies every annotation (ten times the cost).
     alone = (
-        Doc(doc.vocab, words=[t.text for t in sentence], spaces=[bool(t.whitespace_) for t in sentence])
-        for sentence in chosen
+        Doc(doc.vocab, words=[t.text for t in doc[s:e]], spaces=[bool(t.whitespace_) for t in doc[s:e]])
+        for s, e in windows
     )
     parsed_docs = ner.pipe(alone) if isinstance(ner, TrainablePipe) else map(ner, alone)
     found: list[Span] = []
-    for sentence, parsed in zip(chosen, parsed_docs, strict=True):
-        found += [Span(doc, sentence.start + e.start, sentence.start + e.end, e.label) for e in parsed.ents]
+    for (first, _), parsed in zip(windows, parsed_docs, strict=True):
+        found += [Span(doc, first + e.start, first + e.end, e.label) for e in parsed.ents]
     doc.set_ents(found, default="outside")
+
+
+def _windows(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each range widened by CONTEXT words inside its sentences; overlapping windows joined."""
+    windows: list[tuple[int, int]] = []
+    for start, end in ranges:
+        first = max(doc[start].sent.start, start - CONTEXT)
+        last = min(doc[end - 1].sent.end, end + CONTEXT)
+        if windows and (first < windows[-1][1] or (first == windows[-1][1] and not doc[first].is_sent_start)):
+            windows[-1] = (windows[-1][0], max(windows[-1][1], last))
+        else:
+            windows.append((first, last))
+    return windows
 
 
 def doc_from_words(nlp: Language, words: Sequence[str]) -> Doc:

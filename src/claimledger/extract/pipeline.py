@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
@@ -12,12 +11,12 @@ from spacy.tokens import Span as ParseSpan
 from claimledger.extract.attribution import find_attributions
 from claimledger.extract.certainty import certainty_of, hedges_of
 from claimledger.extract.coref import MentionMemory
-from claimledger.extract.dates import date_expression, resolve
+from claimledger.extract.dates import date_bearers, date_expression, resolve
 from claimledger.extract.entities import Gazetteer
 from claimledger.extract.factuality import certainty_of_value, factuality_of, weaker_certainty
 from claimledger.extract.found import Found
 from claimledger.extract.nlp import NER, load_nlp, recognise_entities
-from claimledger.extract.quantities import quantities_in
+from claimledger.extract.quantities import is_number, quantities_in
 from claimledger.extract.sources import describe
 from claimledger.extract.span_model import SpanModel, shipped_model
 from claimledger.extract.spans import Quotes, trim
@@ -52,7 +51,7 @@ class Extractor:
         found = find_attributions(doc, quotes, skip=report.in_boilerplate)
         if self.span_model is not None:
             found = self.span_model.revise(doc, found, skip=report.in_boilerplate)
-        recognise_entities(self.nlp, doc, _sentences_of(found))
+        recognise_entities(self.nlp, doc, _entity_reads(found))
         _clip_datelines(report, found)
         chains = _nested_chains(found)
         mentions = self._mentions(chains.values())
@@ -120,24 +119,29 @@ class Extractor:
         return None
 
 
-def _sentences_of(found: list[Found]) -> list[ParseSpan]:
-    """The sentences an attribution touches: its cue's, its sources' and all of its content's."""
+def _entity_reads(found: list[Found]) -> list[tuple[int, int]]:
+    """The token ranges whose entities the attributions read, and nothing else does.
+
+    A source phrase (person, organisation, country), the words that may date a cue ("said on
+    Tuesday", its own or the one it inherits) and a content's numbers up to what they count (a
+    date or ordinal is not a quantity; "3,000 Vessarian troops" are not counted in Vessarians).
+    """
     if not found:
         return []
     doc = found[0].cue_token.doc
-    sentences = list(doc.sents)
-    starts = [sentence.start for sentence in sentences]
-    chosen: set[int] = set()
+    wanted: list[tuple[int, int]] = []
     for item in found:
-        spans = [doc[item.cue_token.i : item.cue_token.i + 1], *item.sources]
+        wanted += [(s.start, s.end) for s in item.sources]
+        node: Found | None = item
+        while node is not None:
+            wanted += [(c.left_edge.i, c.right_edge.i + 1) for c in date_bearers(node.cue_token)]
+            node = node.inherited_from
         content = doc.char_span(*item.content, alignment_mode="expand")
-        if content is not None:
-            spans.append(content)
-        for span in spans:
-            first = bisect_right(starts, span.start) - 1
-            last = bisect_right(starts, max(span.start, span.end - 1)) - 1
-            chosen.update(range(first, last + 1))
-    return [sentences[index] for index in sorted(chosen)]
+        for token in content if content is not None else ():
+            if is_number(token):  # "Six" -> "million" -> "jobs"
+                reach = (token.i, token.head.i, token.head.head.i)
+                wanted.append((min(reach), max(reach) + 1))
+    return wanted
 
 
 def _clip_datelines(report: Report, found: list[Found]) -> None:

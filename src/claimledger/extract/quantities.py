@@ -87,6 +87,11 @@ def _is_pronoun_one(token: Token) -> bool:
     )
 
 
+def is_number(token: Token) -> bool:
+    """Whether `quantities_in` reads `token` as a number (before asking whether it is a date)."""
+    return _value_of(token) is not None
+
+
 def _value_of(token: Token) -> float | None:
     text = token.lower_
     if _NUMBER.match(text):
