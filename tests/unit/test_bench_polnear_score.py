@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -268,6 +269,42 @@ def test_bench_polnear_reads_first_annotator(tmp_path: Path) -> None:
     assert (article.name, article.text, article.ann) == ("piece", TEXT, ANN)
     assert article.published is not None
     assert article.published.isoformat() == "2016-09-12"
+
+
+def _dataset(tmp_path: Path) -> Path:
+    """PolNeAR's layout with one article in each split (the same text, the same annotation)."""
+    root = tmp_path / "data"
+    rows = ["compartment\tfilename\tannotators\tpublication_date"]
+    for split in ("train", "dev"):
+        (root / split / "text").mkdir(parents=True)
+        (root / split / "attributions").mkdir()
+        (root / split / "text" / f"{split}-piece.txt").write_bytes(TEXT.encode())
+        (root / split / "attributions" / f"{split}-piece_a1.ann").write_text(ANN, "utf-8")
+        rows.append(f"{split}\t{split}-piece\ta1\t2016-09-12")
+    (root / "metadata.tsv").write_text("\n".join(rows) + "\n", "utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(("warm_up", "cold"), [("1", True), ("0", False)])
+def test_bench_polnear_times_the_scored_split_after_warming_up_on_the_other(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], warm_up: str, cold: bool
+) -> None:
+    assert polnear.main(["--split", "dev", "--data", str(_dataset(tmp_path)), "--warm-up", warm_up]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    figures = json.loads(lines[-1])
+    assert figures["articles"] == 1
+    assert figures["cue_exact_f1"] > 0, "Smith said ... is found"
+    assert figures["seconds_per_750_words"] > 0
+    assert ("cold_seconds_per_750_words" in figures) is cold
+    assert ("after 1 train articles" in "\n".join(lines)) is cold
+
+
+def test_bench_polnear_timing_per_article_and_per_750_words() -> None:
+    article = polnear.Article("a", " ".join(["word"] * 1500), "", None)
+    timing = polnear.Timing.of(3.0, [article, article])
+    assert (timing.articles, timing.words) == (2, 3000)
+    assert timing.per_article == 1.5
+    assert timing.per_750_words == 0.75
 
 
 @pytest.mark.parametrize(
