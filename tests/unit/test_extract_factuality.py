@@ -95,6 +95,34 @@ def test_factuality_negated_events_are_negative(nlp: Language, sentence: str, wo
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("The team ceased looking at new designs .", "looking"),
+        ("The spokesman refrained from commenting on the deal .", "commenting"),
+        ("The police barred the crowd from reaching the consulate .", "reaching"),
+        ("The court kept the company from selling its shares .", "selling"),
+        ("Instead of paying the fine , the firm went to court .", "paying"),
+    ],
+)
+def test_factuality_what_is_given_up_or_kept_from_did_not_happen(
+    nlp: Language, sentence: str, word: str
+) -> None:
+    event = target(nlp, sentence, word)
+    assert read_event(event).negated
+    assert read_event(event).value <= -1.5
+    assert factuality_of(event) < 0.0
+
+
+@pytest.mark.slow
+def test_factuality_keeping_on_is_not_keeping_from(nlp: Language) -> None:
+    """ "kept looking" happened; only "kept them from looking" did not."""
+    event = target(nlp, "The team kept looking at new designs .", "looking")
+    assert not read_event(event).negated
+    assert factuality_of(event) > 2.0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     "sentence",
     [
         "The ministry denied that troops crossed the river .",

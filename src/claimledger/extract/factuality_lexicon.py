@@ -34,8 +34,12 @@ DENIAL_VERBS = _words("deny dismiss reject refute rebut dispute debunk contest")
 # The complement did not happen: "failed to", "declined to", "prevented ... from".
 NEGATIVE_IMPLICATIVES = _words(
     "fail decline refuse avoid prevent neglect forget cancel stop halt abandon",
+    "cease refrain forgo",  # "would cease looking", "refrained from commenting"
     "unable unwilling reluctant hesitant loath powerless",  # "unable to pay"
 )
+# Besides the negative implicatives, verbs whose "from" complement did not happen: "barred the crowd from
+# reaching", "kept them from voting" ("keep doing" alone is implicative).
+PREVENTING_VERBS = _words("bar ban prohibit keep block discourage deter restrain dissuade preclude")
 # Nouns whose infinitive did not happen: "failure to set a deadline".
 NEGATIVE_NOUNS = _words("failure refusal inability reluctance unwillingness")
 # The object or passive subject is called off: "delayed the flight", "the tour was cancelled".
