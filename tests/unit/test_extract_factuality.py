@@ -114,6 +114,23 @@ def test_factuality_what_is_given_up_or_kept_from_did_not_happen(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "word", "aim"),
+    [
+        ("Shares fell 50 cents to close at 20 dollars .", "close", "The bank sold to close the fund ."),
+        ("The index dropped 9 % to reach a new low .", "reach", "The mayor flew to reach a deal ."),
+    ],
+)
+def test_factuality_where_a_change_in_value_ended_happened(
+    nlp: Language, sentence: str, word: str, aim: str
+) -> None:
+    """ "fell to close at": the close happened, unlike the aim of "sold shares to close the fund"."""
+    event = target(nlp, sentence, word)
+    assert read_event(event).frames == ("result",)
+    assert factuality_of(event) > 2.5 > factuality_of(target(nlp, aim, word))
+
+
+@pytest.mark.slow
 def test_factuality_keeping_on_is_not_keeping_from(nlp: Language) -> None:
     """ "kept looking" happened; only "kept them from looking" did not."""
     event = target(nlp, "The team kept looking at new designs .", "looking")

@@ -91,6 +91,12 @@ CONTENT_NOUNS = {
     **dict.fromkeys(_words("hope expectation demand proposal promise"), "hope"),
     **dict.fromkeys(_words("denial"), "deny"),
 }
+# Verbs of a change in value, and the infinitives that say where it ended ("fell 3% to close at 7,114").
+CHANGE_VERBS = _words(
+    "rise fall drop climb gain lose shed soar plunge slip jump rebound recover tumble sink surge advance",
+    "decline dip slide edge plummet add go close end",
+)
+RESULT_VERBS = _words("close end finish settle stand reach hit slip trade top")
 CONDITIONAL_MARKS = {"if": 0.5, "unless": 0.15, "whether": 0.4, "until": 0.8, "once": 0.6}
 # Clauses and phrases that presuppose their event: "after the attack", "because troops crossed".
 FACTIVE_MARKS = _words("after before because since although though while when as despite following amid")
