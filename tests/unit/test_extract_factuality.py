@@ -227,6 +227,16 @@ def test_factuality_orders_commitment(nlp: Language) -> None:
 
 
 @pytest.mark.slow
+def test_factuality_an_irrealis_noun_reads_like_its_verb(nlp: Language) -> None:
+    """An attempt to cross (tried) < a plan to cross (planned) < an agreement to cross (agreed)."""
+
+    def value(noun: str) -> float:
+        return factuality_of(target(nlp, f"The rebels made {noun} to cross the river .", "cross"))
+
+    assert value("an attempt") < value("a plan") < value("an agreement")
+
+
+@pytest.mark.slow
 def test_factuality_reports_its_hedges(nlp: Language) -> None:
     reading = read_event(target(nlp, "The ministry said troops would probably withdraw .", "withdraw"))
     assert {"would", "probably"} <= set(reading.hedges)

@@ -11,6 +11,11 @@ def _words(*lines: str) -> frozenset[str]:
     return frozenset(" ".join(lines).split())
 
 
+def _pairs(text: str) -> dict[str, str]:
+    """ "noun:verb noun:verb" as a mapping."""
+    return dict(pair.split(":", 1) for pair in text.split())
+
+
 # The share of +3 each claimledger certainty leaves.
 CERTAINTY_SHARE = {"certain": 1.0, "probable": 0.7, "possible": 0.45, "unknown": 0.0}
 # Finer shares for single hedge words, and for modals claimledger does not count as hedges.
@@ -83,6 +88,14 @@ IRREALIS_NOUNS = _words(
     "permission option opportunity time measure measures program programme mission strategy policy",
     "scheme talks vote",
 )
+# Irrealis nouns read like the verb they come from (the others leave SHARE["irrealis_noun"]).
+IRREALIS_NOUN_VERBS = {
+    **{noun: noun for noun in _words("attempt offer promise pledge demand call order push move need plan")},
+    **dict.fromkeys(_words("effort bid campaign drive"), "try"),
+    **_pairs("decision:decide proposal:propose threat:threaten intention:intend request:ask"),
+    **_pairs("agreement:agree deal:agree permission:allow willingness:willing readiness:ready ability:able"),
+    **_pairs("hope:hope hopes:hope aim:aim goal:aim"),
+}
 # Nouns whose that-clause is their content, each read like the verb it comes from.
 CONTENT_NOUNS = {
     **dict.fromkeys(_words("report statement news word announcement"), "say"),
