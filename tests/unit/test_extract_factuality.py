@@ -237,6 +237,32 @@ def test_factuality_an_irrealis_noun_reads_like_its_verb(nlp: Language) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("wanted", "done", "word"),
+    [
+        ("The rebels sought asylum in France .", "The rebels found asylum in France .", "asylum"),
+        ("The union wants a recount of the vote .", "The union held a recount of the vote .", "recount"),
+    ],
+)
+def test_factuality_what_is_sought_or_wanted_is_not_yet_done(
+    nlp: Language, wanted: str, done: str, word: str
+) -> None:
+    """The object of a wanting verb is as unrealised as its infinitive: the verb's whole share."""
+    sought, found = target(nlp, wanted, word), target(nlp, done, word)
+    assert read_event(sought).frames == ("irrealis",)
+    assert read_event(sought).value <= 1.5
+    assert factuality_of(sought) < factuality_of(found) - 0.4
+
+
+@pytest.mark.slow
+def test_factuality_having_talks_is_no_obligation(nlp: Language) -> None:
+    """ "has to" is irrealis; "had talks" is not."""
+    talks = target(nlp, "The leaders had talks in Paris .", "talks")
+    assert "irrealis" not in read_event(talks).frames
+    assert factuality_of(talks) > 2.5
+
+
+@pytest.mark.slow
 def test_factuality_reports_its_hedges(nlp: Language) -> None:
     reading = read_event(target(nlp, "The ministry said troops would probably withdraw .", "withdraw"))
     assert {"would", "probably"} <= set(reading.hedges)

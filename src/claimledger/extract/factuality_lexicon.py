@@ -81,6 +81,8 @@ IRREALIS_VERBS: dict[str, float] = {
     **dict.fromkeys(_words("be"), 0.6),
     **dict.fromkeys(_words("agree call"), 0.75),
 }
+# "has to go", "is to go": obligations and schedules only with an infinitive ("had talks" is no obligation).
+IRREALIS_ONLY_WITH_INFINITIVE = _words("have be")
 IRREALIS_NOUNS = _words(
     "plan attempt effort bid decision proposal threat offer right ability chance possibility hope hopes",
     "fear fears need intention goal aim request call order demand promise pledge way authority power",
