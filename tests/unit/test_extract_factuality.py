@@ -95,6 +95,51 @@ def test_factuality_negated_events_are_negative(nlp: Language, sentence: str, wo
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("The team ceased looking at new designs .", "looking"),
+        ("The spokesman refrained from commenting on the deal .", "commenting"),
+        ("The police barred the crowd from reaching the consulate .", "reaching"),
+        ("The court kept the company from selling its shares .", "selling"),
+        ("Instead of paying the fine , the firm went to court .", "paying"),
+    ],
+)
+def test_factuality_what_is_given_up_or_kept_from_did_not_happen(
+    nlp: Language, sentence: str, word: str
+) -> None:
+    event = target(nlp, sentence, word)
+    assert read_event(event).negated
+    assert read_event(event).value <= -1.5
+    assert factuality_of(event) < 0.0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "word", "aim"),
+    [
+        ("Shares fell 50 cents to close at 20 dollars .", "close", "The bank sold to close the fund ."),
+        ("The index dropped 9 % to reach a new low .", "reach", "The mayor flew to reach a deal ."),
+    ],
+)
+def test_factuality_where_a_change_in_value_ended_happened(
+    nlp: Language, sentence: str, word: str, aim: str
+) -> None:
+    """ "fell to close at": the close happened, unlike the aim of "sold shares to close the fund"."""
+    event = target(nlp, sentence, word)
+    assert read_event(event).frames == ("result",)
+    assert factuality_of(event) > 2.5 > factuality_of(target(nlp, aim, word))
+
+
+@pytest.mark.slow
+def test_factuality_keeping_on_is_not_keeping_from(nlp: Language) -> None:
+    """ "kept looking" happened; only "kept them from looking" did not."""
+    event = target(nlp, "The team kept looking at new designs .", "looking")
+    assert not read_event(event).negated
+    assert factuality_of(event) > 2.0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     "sentence",
     [
         "The ministry denied that troops crossed the river .",
@@ -179,6 +224,42 @@ def test_factuality_orders_commitment(nlp: Language) -> None:
     denied = factuality_of(target(nlp, "The general denied that troops crossed the river .", "crossed"))
     negated = factuality_of(target(nlp, "Troops did not cross the river .", "cross"))
     assert fact > reported > may > wants > 0 > denied > negated
+
+
+@pytest.mark.slow
+def test_factuality_an_irrealis_noun_reads_like_its_verb(nlp: Language) -> None:
+    """An attempt to cross (tried) < a plan to cross (planned) < an agreement to cross (agreed)."""
+
+    def value(noun: str) -> float:
+        return factuality_of(target(nlp, f"The rebels made {noun} to cross the river .", "cross"))
+
+    assert value("an attempt") < value("a plan") < value("an agreement")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("wanted", "done", "word"),
+    [
+        ("The rebels sought asylum in France .", "The rebels found asylum in France .", "asylum"),
+        ("The union wants a recount of the vote .", "The union held a recount of the vote .", "recount"),
+    ],
+)
+def test_factuality_what_is_sought_or_wanted_is_not_yet_done(
+    nlp: Language, wanted: str, done: str, word: str
+) -> None:
+    """The object of a wanting verb is as unrealised as its infinitive: the verb's whole share."""
+    sought, found = target(nlp, wanted, word), target(nlp, done, word)
+    assert read_event(sought).frames == ("irrealis",)
+    assert read_event(sought).value <= 1.5
+    assert factuality_of(sought) < factuality_of(found) - 0.4
+
+
+@pytest.mark.slow
+def test_factuality_having_talks_is_no_obligation(nlp: Language) -> None:
+    """ "has to" is irrealis; "had talks" is not."""
+    talks = target(nlp, "The leaders had talks in Paris .", "talks")
+    assert "irrealis" not in read_event(talks).frames
+    assert factuality_of(talks) > 2.5
 
 
 @pytest.mark.slow

@@ -11,6 +11,11 @@ def _words(*lines: str) -> frozenset[str]:
     return frozenset(" ".join(lines).split())
 
 
+def _pairs(text: str) -> dict[str, str]:
+    """ "noun:verb noun:verb" as a mapping."""
+    return dict(pair.split(":", 1) for pair in text.split())
+
+
 # The share of +3 each claimledger certainty leaves.
 CERTAINTY_SHARE = {"certain": 1.0, "probable": 0.7, "possible": 0.45, "unknown": 0.0}
 # Finer shares for single hedge words, and for modals claimledger does not count as hedges.
@@ -34,8 +39,12 @@ DENIAL_VERBS = _words("deny dismiss reject refute rebut dispute debunk contest")
 # The complement did not happen: "failed to", "declined to", "prevented ... from".
 NEGATIVE_IMPLICATIVES = _words(
     "fail decline refuse avoid prevent neglect forget cancel stop halt abandon",
+    "cease refrain forgo",  # "would cease looking", "refrained from commenting"
     "unable unwilling reluctant hesitant loath powerless",  # "unable to pay"
 )
+# Besides the negative implicatives, verbs whose "from" complement did not happen: "barred the crowd from
+# reaching", "kept them from voting" ("keep doing" alone is implicative).
+PREVENTING_VERBS = _words("bar ban prohibit keep block discourage deter restrain dissuade preclude")
 # Nouns whose infinitive did not happen: "failure to set a deadline".
 NEGATIVE_NOUNS = _words("failure refusal inability reluctance unwillingness")
 # The object or passive subject is called off: "delayed the flight", "the tour was cancelled".
@@ -72,6 +81,8 @@ IRREALIS_VERBS: dict[str, float] = {
     **dict.fromkeys(_words("be"), 0.6),
     **dict.fromkeys(_words("agree call"), 0.75),
 }
+# "has to go", "is to go": obligations and schedules only with an infinitive ("had talks" is no obligation).
+IRREALIS_ONLY_WITH_INFINITIVE = _words("have be")
 IRREALIS_NOUNS = _words(
     "plan attempt effort bid decision proposal threat offer right ability chance possibility hope hopes",
     "fear fears need intention goal aim request call order demand promise pledge way authority power",
@@ -79,6 +90,14 @@ IRREALIS_NOUNS = _words(
     "permission option opportunity time measure measures program programme mission strategy policy",
     "scheme talks vote",
 )
+# Irrealis nouns read like the verb they come from (the others leave SHARE["irrealis_noun"]).
+IRREALIS_NOUN_VERBS = {
+    **{noun: noun for noun in _words("attempt offer promise pledge demand call order push move need plan")},
+    **dict.fromkeys(_words("effort bid campaign drive"), "try"),
+    **_pairs("decision:decide proposal:propose threat:threaten intention:intend request:ask"),
+    **_pairs("agreement:agree deal:agree permission:allow willingness:willing readiness:ready ability:able"),
+    **_pairs("hope:hope hopes:hope aim:aim goal:aim"),
+}
 # Nouns whose that-clause is their content, each read like the verb it comes from.
 CONTENT_NOUNS = {
     **dict.fromkeys(_words("report statement news word announcement"), "say"),
@@ -87,6 +106,12 @@ CONTENT_NOUNS = {
     **dict.fromkeys(_words("hope expectation demand proposal promise"), "hope"),
     **dict.fromkeys(_words("denial"), "deny"),
 }
+# Verbs of a change in value, and the infinitives that say where it ended ("fell 3% to close at 7,114").
+CHANGE_VERBS = _words(
+    "rise fall drop climb gain lose shed soar plunge slip jump rebound recover tumble sink surge advance",
+    "decline dip slide edge plummet add go close end",
+)
+RESULT_VERBS = _words("close end finish settle stand reach hit slip trade top")
 CONDITIONAL_MARKS = {"if": 0.5, "unless": 0.15, "whether": 0.4, "until": 0.8, "once": 0.6}
 # Clauses and phrases that presuppose their event: "after the attack", "because troops crossed".
 FACTIVE_MARKS = _words("after before because since although though while when as despite following amid")
