@@ -114,7 +114,7 @@ def read_event(target: Token, *, below: Token | None = None) -> EventReading:
         direct = direct and (
             (frame in {"conj", "copula"} and target.pos_ in {"VERB", "AUX", "ADJ"})
             or _is_content_clause(child)
-            or (child is target and child.dep_ in {"pcomp", "pobj"})  # "refrained from *commenting*"
+            or (child.i == target.i and child.dep_ in {"pcomp", "pobj"})  # "refrained from *commenting*"
         )
         frames.append(frame)
         head_share, head_hedges, head_negated = _local_modality(head, own=child.dep_ != "xcomp")
