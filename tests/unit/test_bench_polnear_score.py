@@ -335,3 +335,22 @@ def test_bench_polnear_content_starts_at_a_leading_that(text: str, start: int, m
 )
 def test_bench_polnear_source_ends_with_its_closing_comma(text: str, end: int, moved: int) -> None:
     assert polnear.with_closing_comma(text, 0, end) == moved
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "pronoun"),
+    [
+        ("Ivanka Trump, who told reporters", "Ivanka Trump", "told", "who"),
+        ("a new poll that shows a lead", "a new poll", "shows", "that"),
+        ("the agency, Which said", "the agency", "said", "Which"),
+        ("Ivanka Trump told reporters", "Ivanka Trump", "told", None),
+        ("Ivanka Trump, who has told reporters", "Ivanka Trump", "told", None),
+        ("the man whose son said", "the man", "said", None),
+    ],
+    ids=["who", "that", "capital", "no-pronoun", "words-between", "whose"],
+)
+def test_bench_polnear_source_is_the_relative_pronoun_right_before_the_cue(
+    text: str, source: str, cue: str, pronoun: str | None
+) -> None:
+    found = polnear.relative_pronoun(text, text.index(source) + len(source), text.index(cue))
+    assert (text[slice(*found)] if found else None) == pronoun
