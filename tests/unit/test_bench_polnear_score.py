@@ -295,6 +295,10 @@ def test_bench_polnear_times_the_scored_split_after_warming_up_on_the_other(
     assert figures["articles"] == 1
     assert figures["cue_exact_f1"] > 0, "Smith said ... is found"
     assert figures["seconds_per_750_words"] > 0
+    assert figures["parse_seconds_per_750_words"] > 0
+    assert figures["ratio_to_parse"] == pytest.approx(
+        figures["seconds_per_750_words"] / figures["parse_seconds_per_750_words"], rel=0.1
+    )
     assert ("cold_seconds_per_750_words" in figures) is cold
     assert ("after 1 train articles" in "\n".join(lines)) is cold
 
