@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as ParseSpan
@@ -110,13 +110,15 @@ class Extractor:
 
     @staticmethod
     def _date_expression(found: Found) -> str | None:
-        node: Found | None = found
-        while node is not None:
-            expression = date_expression(node.cue_token)
-            if expression is not None:
-                return expression
-            node = node.inherited_from
-        return None
+        return next(filter(None, map(date_expression, _dating_cues(found))), None)
+
+
+def _dating_cues(found: Found) -> Iterator[Token]:
+    """The cues whose date an attribution may take: its own, then each it inherits its speaker from."""
+    node: Found | None = found
+    while node is not None:
+        yield node.cue_token
+        node = node.inherited_from
 
 
 def _entity_reads(found: list[Found]) -> list[tuple[int, int]]:
@@ -132,10 +134,8 @@ def _entity_reads(found: list[Found]) -> list[tuple[int, int]]:
     wanted: list[tuple[int, int]] = []
     for item in found:
         wanted += [(s.start, s.end) for s in item.sources]
-        node: Found | None = item
-        while node is not None:
-            wanted += [(c.left_edge.i, c.right_edge.i + 1) for c in date_bearers(node.cue_token)]
-            node = node.inherited_from
+        for cue in _dating_cues(item):
+            wanted += [(c.left_edge.i, c.right_edge.i + 1) for c in date_bearers(cue)]
         content = doc.char_span(*item.content, alignment_mode="expand")
         for token in content if content is not None else ():
             if is_number(token):  # "Six" -> "million" -> "jobs"
