@@ -429,6 +429,75 @@ def test_attribution_split_quote_across_sentences(extractor: Extractor) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "fragments"),
+    [
+        pytest.param(
+            "“The harbour will stay closed,” said Ilse Varga, the mayor of Dunmore, who has led the town "
+            "through three winters of storms and one long strike at the docks. "
+            "“The ferries will not run until the storm has passed.”",
+            ["“The harbour will stay closed,”", "“The ferries will not run until the storm has passed.”"],
+            id="after-a-long-apposition",
+        ),
+        pytest.param(
+            "“The harbour will stay closed,” said the mayor. “Far too dangerous.”",
+            ["“The harbour will stay closed,”", "“Far too dangerous.”"],
+            id="short-quote-opening-a-sentence",
+        ),
+        pytest.param(
+            "“The harbour will stay closed,” the mayor said.\n\n"
+            "“The ferries will not run until the storm has passed.”",
+            ["“The harbour will stay closed,”", "“The ferries will not run until the storm has passed.”"],
+            id="next-paragraph",
+        ),
+        pytest.param(
+            "“The harbour will stay closed,” the mayor said. “The ferries will not run until the storm has "
+            "passed.”\n\n“We will reopen the port as soon as the pilots say it is safe.”",
+            [
+                "“The harbour will stay closed,”",
+                "“The ferries will not run until the storm has passed.”",
+                "“We will reopen the port as soon as the pilots say it is safe.”",
+            ],
+            id="quote-after-quote",
+        ),
+        pytest.param(
+            "“The harbour will stay closed,” the mayor said. “The fact that the pilots refused to sail tells "
+            "you how bad the storm is.”",
+            [
+                "“The harbour will stay closed,”",
+                "“The fact that the pilots refused to sail tells you how bad the storm is.”",
+            ],
+            id="a-cue-inside-the-quote-is-the-speakers-wording",
+        ),
+    ],
+)
+def test_attribution_quote_carries_on_its_speaker(
+    extractor: Extractor, text: str, fragments: list[str]
+) -> None:
+    attribution = next(a for a in extract(extractor, text) if a.cue.text == "said")
+    assert [f.text for f in attribution.content_fragments] == fragments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "“The harbour will stay closed,” the mayor said. The crowd outside the town hall cheered.\n\n"
+            "“What kind of people do we have here?”",
+            id="another-sentence-between",
+        ),
+        pytest.param(
+            "“The harbour will stay closed,” the mayor said. “It is too dangerous,” the harbour master said.",
+            id="a-quote-with-its-own-cue",
+        ),
+    ],
+)
+def test_attribution_quote_does_not_carry_on_its_speaker(extractor: Extractor, text: str) -> None:
+    mayor = next(a for a in extract(extractor, text) if a.chain and a.chain[0].canonical.endswith("mayor"))
+    assert [f.text for f in mayor.content_fragments] in ([], ["“The harbour will stay closed,”"])
+    assert mayor.content.text == "“The harbour will stay closed,”"
+
+
 def test_attribution_participle_content_ends_before_it(extractor: Extractor) -> None:
     text = "The ministry accused the union of sabotage, claiming that its members had damaged the cranes."
     outer, inner = extract(extractor, text)

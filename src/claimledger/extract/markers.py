@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimledger.extract import lexicon as lx
 from claimledger.extract.contents import background_clauses
@@ -19,6 +19,7 @@ from claimledger.extract.spans import (
     CLOSE_QUOTES,
     DOUBLE_APOSTROPHE,
     STRAIGHT_QUOTE,
+    Quote,
     Quotes,
     strip_final_period,
     subtree_range,
@@ -120,34 +121,91 @@ def passive_reportatives(doc: Doc, results: list[Found], skip: Skip) -> Iterator
 def attach_orphan_quotes(doc: Doc, quotes: Quotes, results: list[Found], skip: Skip) -> None:
     """A quotation no content covers belongs to the speaker whose cue ends or opens it.
 
-    "“A,” the spokesperson said, “B.”" gives B to the same attribution as A; "“C.” the
-    spokesperson said." gives C to a cue that had no content of its own.
+    "“A,” the spokesperson said, “B.”" and "“A,” the spokesperson said. “B.”" give B to the
+    same attribution as A, and so does a quotation that opens the next paragraph with nothing
+    between ("“C.”"); "“D.” the spokesperson said." gives D to a cue that had no content of its own.
     """
+    text = text_of(doc)
     for quote in quotes.quotes:
-        if skip(quote.start, quote.end) or len(text_of(doc)[quote.start : quote.end].split()) < 4:
+        words = len(text[quote.start : quote.end].split())
+        if skip(quote.start, quote.end) or words < 2:
             continue
-        if any(f.content[0] <= quote.start and quote.end <= f.content[1] + 1 for f in results):
+        # Covered by a content whose cue is outside it: a cue inside ("“The fact that ... tells you
+        # ...”") is the quoted speaker's own wording, and leaves the quotation to its speaker.
+        if any(
+            f.content[0] <= quote.start
+            and quote.end <= f.content[1] + 1
+            and not quote.start <= f.cue[0] < quote.end
+            for f in results
+        ):
             continue
-        speaker = _speaker_next_to(quote.start, results)
+        # A quotation carries on a speaker only when it ends a sentence ("“B,” she added" has
+        # a cue of its own), and a short one only when it also opens one ("“He is an
+        # embarrassment.”"): inside a sentence it is more often a phrase the writer borrows.
+        carries_on = _ends_sentence(text, quote) and (words >= 4 or _opens_sentence(doc, quote.start))
+        speaker = _speaker_carried_on(doc, quote.start, results) if carries_on else None
         if speaker is not None:
             if not speaker.fragments:
                 speaker.fragments.append(speaker.content)
             speaker.fragments.append((quote.start, quote.end))
             continue
-        bare = _bare_speech_cue(doc, quote.start, quote.end)
+        bare = _bare_speech_cue(doc, quote.start, quote.end) if words >= 4 else None
         if bare is not None:
             results.append(bare)
 
 
-def _speaker_next_to(start: int, results: list[Found]) -> Found | None:
-    """A direct quotation's attribution that this one continues, split around the cue."""
+def _speaker_carried_on(doc: Doc, start: int, results: list[Found]) -> Found | None:
+    """The attribution whose direct quotation the one at `start` carries on.
+
+    Either the cue stands between them and nothing but the cue's own sentence does ("“A,” said
+    X, a strategist who advised the mayor. “B.”"), or the attribution's words end in a closing
+    quotation mark and only white space follows before this one opens.
+    """
+    text = text_of(doc)
     for found in results:
-        if found.frame != "speech" or not found.sources:
+        if found.frame in _NOT_CARRIED or not found.sources:
             continue
-        gap_start, gap_end = found.content[1], start
-        if 0 <= gap_end - gap_start <= 80 and found.cue[0] >= found.content[1] and found.cue[1] <= start:
+        end = max([found.content[1], *(piece[1] for piece in found.fragments)])
+        if end > start:
+            continue
+        if found.content[1] <= found.cue[0] and found.cue[1] <= start:
+            if _only_cue_sentence_between(doc, found.cue_token, end, start):
+                return found
+        elif not text[end:start].strip() and text[end - 1 : end] in _CLOSING_MARKS:
             return found
     return None
+
+
+_NOT_CARRIED = frozenset({"decline", "reportative", "concern"})
+_CLOSING_MARKS = frozenset({*CLOSE_QUOTES, STRAIGHT_QUOTE, "'"})
+
+
+def _only_cue_sentence_between(doc: Doc, cue: Token, start: int, end: int) -> bool:
+    """Every word in `[start, end)` belongs to the cue's sentence (white space and marks may not)."""
+    sentence = cue.sent
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is None:
+        return False
+    return all(
+        sentence.start <= token.i < sentence.end
+        for token in first
+        if not (token.is_space or token.is_punct or token.idx >= end)
+    )
+
+
+def _ends_sentence(text: str, quote: Quote) -> bool:
+    """The quotation's last words end a sentence, or its paragraph ends with it."""
+    inner = text[quote.start : quote.end - quote.mark].rstrip()
+    after = text[quote.end :].lstrip(" \t")
+    return inner[-1:] in {".", "!", "?", "…"} or not after or after[0] == "\n"
+
+
+def _opens_sentence(doc: Doc, start: int) -> bool:
+    """Only white space, or a sentence's end and its closing mark, comes before `start`."""
+    before = text_of(doc)[:start].rstrip()
+    if before[-1:] in _CLOSING_MARKS:
+        before = before[:-1]
+    return not before or before[-1] in ".!?"
 
 
 def _bare_speech_cue(doc: Doc, start: int, end: int) -> Found | None:
