@@ -832,3 +832,34 @@ def test_attribution_chain_of_a_speaker_in_a_relative_clause(
 ) -> None:
     inner = [a for a in extract(extractor, text) if a.cue.text == "say"]
     assert [seen(a).sources for a in inner] == [chain]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "canonical", "fragments"),
+    [
+        pytest.param(
+            "Halvard Maritime, a shipping company based in Dunmore, released photographs on Monday that it "
+            "said showed 40 damaged containers on the quay.",
+            "Halvard Maritime, a shipping company based in Dunmore",
+            "Halvard Maritime",
+            ["photographs", "showed 40 damaged containers on the quay"],
+            id="it-is-the-subject-of-the-clause-the-noun-is-in",
+        ),
+    ],
+)
+def test_attribution_report_inside_a_relative_clause(
+    extractor: Extractor, text: str, source: str, canonical: str | None, fragments: list[str]
+) -> None:
+    attribution = next(a for a in extract(extractor, text) if a.cue.text == "said")
+    assert attribution.chain[0].span is not None
+    assert attribution.chain[0].span.text == source
+    if canonical is not None:
+        assert attribution.chain[0].canonical == canonical
+    assert [f.text for f in attribution.content_fragments] == fragments
+
+
+def test_attribution_source_named_without_its_description(extractor: Extractor) -> None:
+    text = "Northwind Survey Systems, a commercial drone operator, said the quay had been damaged."
+    [attribution] = extract(extractor, text)
+    assert attribution.chain[0].canonical == "Northwind Survey Systems"
+    assert attribution.chain[0].kind == "organisation"

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract import lexicon as lx
 from claimledger.extract.contents import cue_range, with_content
-from claimledger.extract.found import Found, Skip, has_dep, is_cue_verb
+from claimledger.extract.found import Found, Skip, child_of, has_dep, is_cue_verb
 from claimledger.extract.markers import (
     according_to,
     attach_orphan_quotes,
@@ -87,13 +87,67 @@ _WH_WORDS = frozenset({"what", "which", "who", "whom", "that", "this", "these", 
 def _verb_attribution(verb: Token, by_cue: dict[int, Found]) -> Found | None:
     """A reporting verb with its own subject: "X said that ...", "X dismissed Y as ..."."""
     subject = subject_of(verb)
-    if subject is None or speaks_inside_quote(verb, subject):
+    if subject is None:
+        return _relative_report(verb)
+    if speaks_inside_quote(verb, subject):
         return None
     found = with_content(verb) or _parenthetical(verb)
     if found is None:
         return None
     found.sources = chain_of(verb, subject)
     return found
+
+
+def _relative_report(verb: Token) -> Found | None:
+    """ "X published pictures that it said showed 340 vehicles": what the pictures showed, by X's word.
+
+    The reported clause's subject is a relative pronoun standing for the noun before it, and the
+    speaker "it" stands for the subject of the clause the noun belongs to (the noun itself is what
+    is spoken of). The content is the noun, then the clause after the cue. ("he", "she" and
+    "they" are subjects `subject_of` already reads.)
+    """
+    pronoun = child_of(verb, "nsubj")
+    clause = child_of(verb, "ccomp")
+    if (
+        pronoun is None
+        or pronoun.lower_ != "it"
+        or clause is None
+        or verb.lemma_.lower() not in lx.SPEECH_VERBS
+    ):
+        return None
+    relative = child_of(clause, "nsubj", "nsubjpass")
+    if (
+        relative is None
+        or relative.lower_ not in {"that", "which"}
+        or not relative.i + 1 == pronoun.i < verb.i
+    ):
+        return None
+    noun = (
+        verb.head if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"} else _antecedent(relative)
+    )
+    if noun is None:
+        return None
+    governor = noun.head if noun.dep_ in {"dobj", "attr"} else None
+    speaker = subject_of(governor) if governor is not None else None
+    if speaker is None or speaker.root.pos_ == "PRON":
+        return None
+    doc, text = verb.doc, text_of(verb.doc)
+    named = tokens_range(doc, noun.left_edge.i, noun.i + 1)
+    said = strip_final_period(text, *trim(text, *tokens_range(doc, verb.i + 1, clause.right_edge.i + 1)))
+    if said[1] <= said[0]:
+        return None
+    return Found(verb, cue_range(verb, False), said, clause, sources=[speaker], fragments=[named, said])
+
+
+def _antecedent(relative: Token) -> Token | None:
+    """The object a relative pronoun stands for where the parser hung its clause on the verb: the
+    nearest object before it, over a prepositional phrase ("pictures on Wednesday that")."""
+    for token in reversed(relative.doc[relative.sent.start : relative.i]):
+        if token.dep_ in {"dobj", "attr"} and token.pos_ in {"NOUN", "PROPN"}:
+            return token
+        if token.dep_ not in {"pobj", "prep", "compound", "det", "amod", "nummod"}:
+            return None
+    return None
 
 
 def _parenthetical(verb: Token) -> Found | None:

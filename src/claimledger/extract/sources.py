@@ -24,6 +24,8 @@ _OUTLET_NAME_WORDS = frozenset(
 def describe(phrase: Span, gazetteer: Gazetteer) -> SourceMention:
     """A chain link for the source `phrase`."""
     span = TextSpan(phrase.start_char, phrase.end_char, phrase.text)
+    if _person(phrase) is None:
+        phrase = _named_part(phrase)
     known = gazetteer.source(phrase.text)
     if known is not None:
         return SourceMention(span, known.kind, False, known.canonical)
@@ -38,6 +40,24 @@ def describe(phrase: Span, gazetteer: Gazetteer) -> SourceMention:
     kind = _kind(phrase, head, person, country, gazetteer)
     anonymous = person is None and _is_anonymous(phrase, head, kind)
     return SourceMention(span, kind, anonymous, _canonical(phrase, kind, anonymous, person, country))
+
+
+def _named_part(phrase: Span) -> Span:
+    """A name without the description set beside it: "Skylark Orbital Imaging, a commercial
+    satellite operator" is Skylark Orbital Imaging, and is named so wherever it is described."""
+    root = phrase.root
+    if root.pos_ != "PROPN":
+        return phrase
+    for child in root.rights:
+        comma = child.left_edge.i - 1
+        if (
+            child.dep_ == "appos"
+            and child.pos_ != "PROPN"
+            and phrase.start < comma
+            and phrase.doc[comma].text == ","
+        ):
+            return phrase.doc[phrase.start : comma]
+    return phrase
 
 
 def _person(phrase: Span) -> str | None:
