@@ -863,3 +863,32 @@ def test_attribution_source_named_without_its_description(extractor: Extractor) 
     [attribution] = extract(extractor, text)
     assert attribution.chain[0].canonical == "Northwind Survey Systems"
     assert attribution.chain[0].kind == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "Varga said the council had doubled patrols on the quay, "
+            "but that the ferries were running normally.",
+            "the council had doubled patrols on the quay, but that the ferries were running normally",
+            id="but-that",
+        ),
+        pytest.param(
+            "The mayor said the harbour was fit to reopen - but she is adapting the plan.",
+            "the harbour was fit to reopen - but she is adapting the plan",
+            id="but-with-its-own-subject",
+        ),
+    ],
+)
+def test_attribution_content_runs_on_over_a_second_clause(
+    extractor: Extractor, text: str, content: str
+) -> None:
+    [attribution] = extract(extractor, text)
+    assert attribution.content.text == content
+
+
+def test_attribution_second_cue_is_not_run_on(extractor: Extractor) -> None:
+    text = "Varga said the council had closed the quay, and she added that the ferries were running normally."
+    contents = sorted(a.content.text for a in extract(extractor, text))
+    assert contents == ["the council had closed the quay", "the ferries were running normally"]

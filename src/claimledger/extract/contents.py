@@ -14,6 +14,7 @@ from claimledger.extract.cues import cue_lexicon, cue_preposition, frame_of
 from claimledger.extract.found import Found, child_of, has_dep, is_cue_verb
 from claimledger.extract.nlp import text_of
 from claimledger.extract.spans import (
+    strip_final_period,
     subtree_range,
     trim,
 )
@@ -75,9 +76,8 @@ def _hand_content(verb: Token) -> Found | None:
     negated = has_dep(verb, {"neg"})
     clause = _clause_complement(verb)
     if clause is not None and lemma in lx.SPEECH_VERBS:
-        return Found(
-            verb, cue_range(verb, negated), _clause_range(clause), clause, frame="speech", negated=negated
-        )
+        content = _with_second_clause(verb, clause, _clause_range(clause))
+        return Found(verb, cue_range(verb, negated), content, clause, frame="speech", negated=negated)
     if lemma in lx.CONCERN_VERBS:
         return _concern(verb, negated)
     if lemma in lx.DECLINE_VERBS:
@@ -101,6 +101,25 @@ def _hand_content(verb: Token) -> Found | None:
             verb, cue_range(verb, negated), _parts_range(parts), obj, frame="object", negated=negated
         )
     return None
+
+
+def _with_second_clause(verb: Token, clause: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """The content run on over a second clause the parser joined to the cue rather than to the
+    first one: "said the service had doubled patrols, but that traffic was moving normally".
+
+    The second clause has its own subject and is no cue itself ("..., and added that" is a
+    second attribution). PolNeAR's annotators count such a clause in the content (140 held-out
+    train articles: all exact 45.5 -> 45.9; with only clauses opened by "that", 45.6).
+    """
+    for conj in verb.rights:
+        if conj.dep_ != "conj" or conj.i < clause.i or conj.pos_ not in {"VERB", "AUX"}:
+            continue
+        if is_cue_verb(conj) or not has_dep(conj, {"nsubj", "nsubjpass"}):
+            continue
+        if any(c.dep_ == "cc" and clause.right_edge.i < c.i < conj.i for c in verb.children):
+            text = text_of(verb.doc)
+            return strip_final_period(text, content[0], conj.right_edge.idx + len(conj.right_edge.text))
+    return content
 
 
 def _clause_complement(verb: Token) -> Token | None:
