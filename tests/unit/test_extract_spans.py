@@ -204,11 +204,24 @@ def test_spans_trim_drops_clause_punctuation(text: str, expected: str) -> None:
         ("is the port shut?!", "is the port shut"),
         ("the port is shut ...", "the port is shut ..."),
         ("the port is shut, ", "the port is shut"),
+        ("the port is shut.\n\n", "the port is shut"),
+        ("the port is shut: \n", "the port is shut"),
+        ("“the port is shut.”\n", "“the port is shut.”"),
     ],
 )
 def test_spans_strip_final_period(text: str, expected: str) -> None:
     start, end = strip_final_period(text, 0, len(text))
     assert text[start:end] == expected
+
+
+@given(news_text)
+def test_spans_strip_final_period_ends_on_a_word_or_a_quotation_mark(text: str) -> None:
+    start, end = strip_final_period(text, 0, len(text))
+    assert 0 <= start <= end <= len(text)
+    if start < end:
+        assert text[end - 1] not in " \t\n,;:–—-" and (
+            text[end - 1] != "." or text[start:end].endswith("...")
+        )
 
 
 @given(news_text, st.data())

@@ -73,6 +73,7 @@ from claimledger.extract.span_features import (
     segments,
     window_of,
 )
+from claimledger.extract.spans import strip_final_period
 from claimledger.extract.speakers import closes_bracket
 
 CUE_FILE = "spans_cue.crfsuite"
@@ -297,6 +298,10 @@ def to_found(doc: Doc, reading: Reading) -> Found | None:
         return None
     head = cue_head(doc, reading.cue)
     chars = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in contents]
+    # The tagger may run the content on over the sentence's final mark and the paragraph break.
+    chars[-1] = strip_final_period(text_of(doc), *chars[-1])
+    if chars[-1][1] <= chars[-1][0]:
+        return None
     largest = max(contents, key=lambda span: span[1] - span[0])
     cue = doc[reading.cue[0] : reading.cue[1]]
     sources = [doc[s:e] for s, e in (_source_span(doc, span) for span in reading.sources[:1]) if e > s]

@@ -138,9 +138,12 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def strip_final_period(text: str, start: int, end: int) -> tuple[int, int]:
-    while end > start and text[end - 1] in ".!?" and not text[start:end].endswith("..."):
+    """`trim`, and a sentence's final marks left out ("said it was over." ends at "over")."""
+    while True:
+        start, end = trim(text, start, end)
+        if end == start or text[end - 1] not in ".!?" or text[start:end].endswith("..."):
+            return start, end
         end -= 1
-    return trim(text, start, end)
 
 
 def subtree_range(root: Token, *, cut: Iterable[Token] = (), drop: Iterable[Token] = ()) -> tuple[int, int]:
