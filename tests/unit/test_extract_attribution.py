@@ -605,8 +605,9 @@ def test_attribution_event_date_from_the_cue(
 def test_attribution_participle_inherits_the_date(extractor: Extractor) -> None:
     text = "The shipyard had been sold, the ministry said Tuesday, adding that the buyer had paid in cash."
     attributions = extract(extractor, text)
-    assert [(a.cue.text, a.event_date) for a in attributions] == [
-        ("said Tuesday", PUBLISHED),
+    # The span model may or may not take "Tuesday" into the cue ("said Tuesday"); the date is the verb's.
+    assert [(a.cue.text.split()[0], a.event_date) for a in attributions] == [
+        ("said", PUBLISHED),
         ("adding", PUBLISHED),
     ]
 

@@ -260,6 +260,10 @@ def _worth_adding(doc: Doc, item: Found, rules: list[Found]) -> bool:
     # or none; citing verbs are chain links.
     if len(words) < 2 or item.negated or lemma in lx.CITING_VERBS or lemma in lx.DECLINE_VERBS:
         return False
+    # A content opening with a relative word stands for a noun outside it ("Orlenia's Intelligence
+    # Directorate, whose assessment was first reported by the Courier"): it says nothing alone.
+    if words[0].lower() in _RELATIVE_WORDS:
+        return False
     # A named source, or a personal pronoun the mention memory resolves ("he", "they"); "it" or a
     # relative pronoun would stand unresolved in the ledger.
     # A source inside its own content, or a cue inside it, is a misreading ("Orlenia, a partner but
@@ -275,6 +279,7 @@ def _worth_adding(doc: Doc, item: Found, rules: list[Found]) -> bool:
 
 
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "what"})
+_RELATIVE_WORDS = frozenset({"whose", "which", "who", "whom"})
 _RESOLVED_PRONOUNS = frozenset({"he", "she", "they"})
 
 
