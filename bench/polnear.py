@@ -29,8 +29,14 @@ comma right after it. On 140 held-out train articles this matched 37 gold source
 And where a relative clause reports ("Ivanka Trump, *who* told ..."), PolNeAR's source is the
 pronoun, claimledger's the person it stands for: a source that only a relative pronoun (who,
 that, which) separates from its cue becomes that pronoun (on the same 140 articles: 28 sources
-changed, 18 gold sources matched, 1 unmatched; all exact 43.9 -> 44.6). The bench also prints source, content
-and all exact without any adapter, and puts all exact so in the JSON (`all_exact_f1_unadapted`).
+changed, 18 gold sources matched, 1 unmatched; all exact 43.9 -> 44.6). Where the cue sits inside
+the content ("The personnel would *reportedly* be recruited", "The plan, *according to the mayor*,
+is ..."), claimledger's content is the whole clause, as the seed's expected reading has it, and
+PolNeAR's the words on either side: the fragment holding the cue (and a source beside it) is cut
+around them (on the same 140 articles with the L2 1.0 model: all exact 46.9 -> 47.2).
+
+The bench also prints source, content and all exact without any adapter, and puts all exact so
+in the JSON (`all_exact_f1_unadapted`).
 """
 
 from __future__ import annotations
@@ -48,7 +54,8 @@ from typing import Any
 
 from claimledger.extract import Extractor
 from claimledger.extract.nlp import NER
-from claimledger.models import Attribution, Report, ReportMeta
+from claimledger.extract.spans import trim
+from claimledger.models import Attribution, Report, ReportMeta, Span
 from claimledger.settings import Settings
 from polnear_score import Counts, gold_quotes, prediction_quote, score_article
 
@@ -119,6 +126,7 @@ def prediction(attribution: Attribution, text: str, *, adapted: bool = True) -> 
     contents = [[c.start, c.end] for c in attribution.content_fragments or (attribution.content,)]
     sources = [[outer.start, outer.end]] if outer is not None else []
     if adapted:
+        contents = around_cue(text, contents, attribution.cue, outer)
         first = min(contents)
         first[0] = with_leading_that(text, first[0])
         if outer is not None:
@@ -129,6 +137,29 @@ def prediction(attribution: Attribution, text: str, *, adapted: bool = True) -> 
                 else [[outer.start, with_closing_comma(text, outer.start, outer.end)]]
             )
     return {"cue": [attribution.cue.start, attribution.cue.end], "sources": sources, "contents": contents}
+
+
+def around_cue(text: str, contents: list[list[int]], cue: Span, source: Span | None) -> list[list[int]]:
+    """Contents with the cue (and a source inside the same fragment) cut out of the fragment
+    that holds it.
+
+    "The personnel would reportedly be recruited": claimledger's content is the whole clause (the
+    seed's reading), PolNeAR's the words on either side of "reportedly"; likewise "The implication,
+    according to the aide, is that ...".
+    """
+    out: list[list[int]] = []
+    for first, last in contents:
+        if not first < cue.start < cue.end < last:
+            out.append([first, last])
+            continue
+        inside = source is not None and first <= source.start and source.end <= last
+        start = min(cue.start, source.start) if inside and source is not None else cue.start
+        end = max(cue.end, source.end) if inside and source is not None else cue.end
+        for piece in ((first, start), (end, last)):
+            lo, hi = trim(text, *piece)
+            if hi > lo:
+                out.append([lo, hi])
+    return out or contents
 
 
 # A relative pronoun between a source and its cue: ", who said", " that shows".

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
+from claimledger.models import Span
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 import polnear  # noqa: E402  # bench/ is not a package
@@ -358,3 +360,42 @@ def test_bench_polnear_source_is_the_relative_pronoun_right_before_the_cue(
 ) -> None:
     found = polnear.relative_pronoun(text, text.index(source) + len(source), text.index(cue))
     assert (text[slice(*found)] if found else None) == pronoun
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "source", "pieces"),
+    [
+        (
+            "The ferry would reportedly be sold to a buyer.",
+            "The ferry would reportedly be sold to a buyer",
+            "reportedly",
+            None,
+            ["The ferry would", "be sold to a buyer"],
+        ),
+        (
+            "The plan, according to the mayor, is that the quay reopens.",
+            "The plan, according to the mayor, is that the quay reopens",
+            "according to",
+            "the mayor",
+            ["The plan", "is that the quay reopens"],
+        ),
+        (
+            "The mayor said the quay reopens.",
+            "the quay reopens",
+            "said",
+            "The mayor",
+            ["the quay reopens"],
+        ),
+    ],
+    ids=["reportative", "parenthetical-source", "cue-outside"],
+)
+def test_bench_polnear_content_is_cut_around_a_cue_inside_it(
+    text: str, content: str, cue: str, source: str | None, pieces: list[str]
+) -> None:
+    def span(words: str) -> Span:
+        start = text.index(words)
+        return Span(start, start + len(words), words)
+
+    whole = span(content)
+    cut = polnear.around_cue(text, [[whole.start, whole.end]], span(cue), span(source) if source else None)
+    assert [text[start:end] for start, end in cut] == pieces

@@ -893,3 +893,13 @@ def test_attribution_second_cue_is_not_run_on(extractor: Extractor) -> None:
     text = "Varga said the council had closed the quay, and she added that the ferries were running normally."
     contents = sorted(a.content.text for a in extract(extractor, text))
     assert contents == ["the council had closed the quay", "the ferries were running normally"]
+
+
+def test_attribution_reportative_names_who_it_is_said_of(extractor: Extractor) -> None:
+    text = "The harbour master is a veteran, but has reportedly been critical of the council for months."
+    [attribution] = extract(extractor, text)
+    assert attribution.cue.text == "reportedly"
+    assert [f.text for f in attribution.content_fragments] == [
+        "The harbour master",
+        "has reportedly been critical of the council for months",
+    ]

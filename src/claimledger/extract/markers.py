@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract import lexicon as lx
 from claimledger.extract.contents import background_clauses
@@ -93,9 +93,22 @@ def reportatives(doc: Doc, results: list[Found], skip: Skip) -> Iterator[Found]:
         clause = token.head
         start, end = subtree_range(clause, cut=background_clauses(clause))
         start, end = strip_final_period(text_of(doc), start, end)
-        yield Found(
+        found = Found(
             token, (token.idx, token.idx + len(token.text)), (start, end), clause, frame="reportative"
         )
+        subject = _shared_subject(clause)
+        if subject is not None and subject.end_char <= start:
+            # "Meg Whitman is a Republican, but has reportedly been critical": who it is said of
+            found.fragments = [(subject.start_char, subject.end_char), (start, end)]
+        yield found
+
+
+def _shared_subject(clause: Token) -> Span | None:
+    """The subject a conjoined clause shares with the one before it, when it has none of its own."""
+    if clause.dep_ != "conj" or has_dep(clause, {"nsubj", "nsubjpass", "expl"}):
+        return None
+    subject = child_of(clause.head, "nsubj", "nsubjpass")
+    return phrase_of(subject) if subject is not None else None
 
 
 def passive_reportatives(doc: Doc, results: list[Found], skip: Skip) -> Iterator[Found]:
