@@ -903,3 +903,11 @@ def test_attribution_reportative_names_who_it_is_said_of(extractor: Extractor) -
         "The harbour master",
         "has reportedly been critical of the council for months",
     ]
+
+
+def test_attribution_according_to_source_keeps_what_describes_it(extractor: Extractor) -> None:
+    text = "The ferry will resume on Monday, according to a timetable published by the council on Friday."
+    [attribution] = extract(extractor, text)
+    assert attribution.chain[0].span is not None
+    assert attribution.chain[0].span.text == "a timetable published by the council on Friday"
+    assert attribution.content.text == "The ferry will resume on Monday"

@@ -25,7 +25,7 @@ from claimledger.extract.spans import (
     subtree_range,
     trim,
 )
-from claimledger.extract.speakers import chain_of, phrase_of, possessive_chain, subject_of
+from claimledger.extract.speakers import chain_of, closes_bracket, phrase_of, possessive_chain, subject_of
 
 
 def according_to(doc: Doc, skip: Skip) -> Iterator[Found]:
@@ -48,8 +48,20 @@ def according_to(doc: Doc, skip: Skip) -> Iterator[Found]:
         start, end = strip_final_period(text_of(doc), start, end)
         cue = (token.idx, to.idx + len(to.text))
         yield Found(
-            token, cue, (start, end), clause, sources=possessive_chain(phrase_of(source)), frame="according"
+            token, cue, (start, end), clause, sources=possessive_chain(_described(source)), frame="according"
         )
+
+
+def _described(source: Token) -> Span:
+    """The source of "according to" with what describes it: "a CBS poll released Monday", "three
+    sources who were not authorized to speak" (what follows the source is not what it says)."""
+    doc = source.doc
+    left, right = source.left_edge.i, source.right_edge.i
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        if closes_bracket(doc, left, right):
+            break
+        right -= 1
+    return doc[left : right + 1]
 
 
 # "Name: words" at the start of a paragraph: a headline's speaker ("Mayor: Ferry will run") or
