@@ -221,13 +221,13 @@ def _only_cue_sentence_between(doc: Doc, cue: Token, start: int, end: int) -> bo
 def _ends_sentence(text: str, quote: Quote) -> bool:
     """The quotation's last words end a sentence, or its paragraph ends with it."""
     inner = text[quote.start : quote.end - quote.mark].rstrip()
-    after = text[quote.end :].lstrip(" \t")
+    after = text[quote.end : quote.end + 80].lstrip(" \t")
     return inner[-1:] in {".", "!", "?", "…"} or not after or after[0] == "\n"
 
 
 def _opens_sentence(doc: Doc, start: int) -> bool:
     """Only white space, or a sentence's end and its closing mark, comes before `start`."""
-    before = text_of(doc)[:start].rstrip()
+    before = text_of(doc)[max(0, start - 80) : start].rstrip()
     if before[-1:] in _CLOSING_MARKS:
         before = before[:-1]
     return not before or before[-1] in ".!?"
