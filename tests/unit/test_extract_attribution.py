@@ -765,6 +765,7 @@ def test_attribution_source_keeps_its_closing_bracket(extractor: Extractor) -> N
             id="transcript",
         ),
         pytest.param("Update: The ferry timetable has changed for the winter.", [], id="not-a-speaker"),
+        pytest.param("BOOM: The ferry timetable has changed for the winter.", [], id="exclamation"),
     ],
 )
 def test_attribution_speaker_label_opens_a_paragraph(

@@ -197,6 +197,14 @@ NOT_SPEAKER_LABELS = frozenset(
         "see also",
         "the latest",
         "breaking news",
+        "boom",
+        "revealed",
+        "confirmed",
+        "developing",
+        "alert",
+        "just in",
+        "must watch",
+        "must read",
     ]
 )
 
