@@ -7,7 +7,15 @@ from spacy.language import Language
 
 from claimledger.extract.attribution import find_attributions
 from claimledger.extract.span_features import CONTENT, SOURCE, DocView, bio
-from claimledger.extract.span_model import Reading, _runs, _source_span, rule_view, shipped_model, to_found
+from claimledger.extract.span_model import (
+    Reading,
+    _runs,
+    _source_span,
+    _worth_adding,
+    rule_view,
+    shipped_model,
+    to_found,
+)
 from claimledger.extract.spans import Quotes
 
 pytestmark = pytest.mark.slow
@@ -87,3 +95,45 @@ def test_span_model_source_leaves_out_a_descriptive_apposition(
     doc = nlp(text)
     start, end = _source_span(doc, span)
     assert doc[start:end].text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content", "worth"),
+    [
+        (
+            "The mayor said that the ferry will run again.",
+            "said",
+            "The mayor",
+            "the ferry will run again",
+            True,
+        ),
+        (
+            "The guards saw a convoy leave, the first movement away from the border they have reported.",
+            "reported",
+            "they",
+            "the first movement away from the border",
+            False,
+        ),
+        (
+            "The Directorate, whose assessment was first reported by the Courier, declined to comment.",
+            "reported",
+            "the Courier",
+            "whose assessment",
+            False,
+        ),
+    ],
+    ids=["a-claim", "a-noun-a-relative-clause-reports", "a-relative-word"],
+)
+def test_span_model_reading_worth_adding(
+    nlp: Language, text: str, cue: str, source: str, content: str, worth: bool
+) -> None:
+    doc = nlp(text)
+
+    def tokens(words: str) -> tuple[int, int]:
+        span = doc.char_span(text.index(words), text.index(words) + len(words))
+        assert span is not None
+        return span.start, span.end
+
+    found = to_found(doc, Reading(tokens(cue), sources=[tokens(source)], contents=[tokens(content)]))
+    assert found is not None
+    assert _worth_adding(doc, found, []) is worth

@@ -260,6 +260,11 @@ def _worth_adding(doc: Doc, item: Found, rules: list[Found]) -> bool:
     # or none; citing verbs are chain links.
     if len(words) < 2 or item.negated or lemma in lx.CITING_VERBS or lemma in lx.DECLINE_VERBS:
         return False
+    # A noun a relative clause reports on ("the first movement away from the border they have
+    # reported") names what was reported, not what was said of it.
+    cue = item.cue_token
+    if cue.dep_ == "relcl" and item.content[1] <= item.cue[0] and cue.head.idx < item.content[1]:
+        return False
     # A content opening with a relative word stands for a noun outside it ("Orlenia's Intelligence
     # Directorate, whose assessment was first reported by the Courier"): it says nothing alone.
     if words[0].lower() in _RELATIVE_WORDS:
