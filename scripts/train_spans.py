@@ -62,7 +62,7 @@ OUT = ROOT / "src" / "claimledger" / "data"
 # 3.0 45.2 with the rules of the day. L2 1.0 first lost Skylark's "published pictures ... that it
 # said showed about 340 vehicles" on our examples and added "was first reported | whose
 # assessment"; the rules now read the first and the merge leaves out the second, so it ships. With
-# this session's rules: L1 0.3 47.7, L1 0.1 47.4 (at L2 1.0).
+# the current rules: L1 0.3 47.7, L1 0.1 47.4 (at L2 1.0).
 PARAMS = {"c1": 0.3, "c2": 1.0, "feature.possible_transitions": True, "feature.minfreq": 2}
 ITERATIONS = {"cue": 120, "role": 150}
 Sequence = tuple[list[Features], list[str]]
