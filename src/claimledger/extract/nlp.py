@@ -12,6 +12,7 @@ from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Span
 
 from claimledger.errors import ModelMissing
+from claimledger.extract.attribute_index import index_attribute_ruler
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,8 @@ def load_nlp(names: tuple[str, ...]) -> Language:
         nlp: Language = module.load()
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPHS, before="parser")
+        if not index_attribute_ruler(nlp):
+            log.info("attribute ruler of %s left to spaCy's Matcher", name)
         log.info("loaded spaCy model %s %s", name, nlp.meta.get("version", "?"))
         return nlp
     raise ModelMissing(
