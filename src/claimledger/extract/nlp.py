@@ -67,10 +67,11 @@ def load_nlp(names: tuple[str, ...]) -> Language:
 # The small English recogniser reads each word through convolutions reaching four words to either
 # side, so four words of context on either side of the words asked about (within their sentence)
 # give those words the vectors a whole-sentence reading gives them; what differs is only the
-# transition system's look at the window's edge. Against reading whole sentences, on the 84 PolNeAR
-# dev articles: the same 1,616 attributions with six words of context and with four (two changed
-# 11); on 400 train articles, four changed one source's kind of 7,175 attributions. Four reads 14%
-# fewer words than six (recogniser 0.037-0.039 -> 0.032-0.035 s per 750 words, alternated thrice).
+# transition system's look at the window's edge. Against reading whole sentences, on the 84
+# PolNeAR dev articles: the same 1,616 attributions with six words of context and with four (two
+# changed 11 in an earlier version); on 400 train articles, four changed one source's kind of 7,175
+# attributions. Four reads 14% fewer words than six (recogniser 0.037-0.039 -> 0.032-0.035 s per
+# 750 words, alternated thrice).
 CONTEXT = 4
 
 
