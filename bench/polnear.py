@@ -152,9 +152,8 @@ def around_cue(text: str, contents: list[list[int]], cue: Span, source: Span | N
         if not first < cue.start < cue.end < last:
             out.append([first, last])
             continue
-        inside = source is not None and first <= source.start and source.end <= last
-        start = min(cue.start, source.start) if inside and source is not None else cue.start
-        end = max(cue.end, source.end) if inside and source is not None else cue.end
+        cut = [cue, *(s for s in (source,) if s is not None and first <= s.start and s.end <= last)]
+        start, end = min(s.start for s in cut), max(s.end for s in cut)
         for piece in ((first, start), (end, last)):
             lo, hi = trim(text, *piece)
             if hi > lo:

@@ -131,10 +131,11 @@ class AttributeIndex:
                     try_rule(rule, start)
         for rule in self.scanned:
             first = rule[1][0]
-            # The same word recurs: test each distinct value once.
-            passes = {value: all(c.holds(value) for c in first) for value in set(columns[first[0].name])}
             if len(first) == 1:
-                for start, value in enumerate(columns[first[0].name]):
+                column = columns[first[0].name]
+                # The same word recurs: test each distinct value once.
+                passes = {value: first[0].holds(value) for value in set(column)}
+                for start, value in enumerate(column):
                     if passes[value]:
                         try_rule(rule, start)
             else:

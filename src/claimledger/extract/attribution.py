@@ -133,7 +133,7 @@ def _relative_report(verb: Token) -> Found | None:
         return None
     doc, text = verb.doc, text_of(verb.doc)
     named = tokens_range(doc, noun.left_edge.i, noun.i + 1)
-    said = strip_final_period(text, *trim(text, *tokens_range(doc, verb.i + 1, clause.right_edge.i + 1)))
+    said = strip_final_period(text, *tokens_range(doc, verb.i + 1, clause.right_edge.i + 1))
     if said[1] <= said[0]:
         return None
     return Found(verb, cue_range(verb, False), said, clause, sources=[speaker], fragments=[named, said])
@@ -167,7 +167,7 @@ def _parenthetical(verb: Token) -> Found | None:
     after = tokens_range(doc, verb.right_edge.i + 1, head.right_edge.i + 1)
     pieces = [
         trim(text, doc[head.left_edge.i].idx, verb.left_edge.idx),
-        strip_final_period(text, *trim(text, *after)),
+        strip_final_period(text, *after),
     ]
     fragments = [piece for piece in pieces if piece[1] > piece[0]]
     if not fragments:

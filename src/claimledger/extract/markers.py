@@ -25,7 +25,7 @@ from claimledger.extract.spans import (
     subtree_range,
     trim,
 )
-from claimledger.extract.speakers import chain_of, closes_bracket, phrase_of, possessive_chain, subject_of
+from claimledger.extract.speakers import chain_of, last_word, phrase_of, possessive_chain, subject_of
 
 
 def according_to(doc: Doc, skip: Skip) -> Iterator[Found]:
@@ -55,13 +55,8 @@ def according_to(doc: Doc, skip: Skip) -> Iterator[Found]:
 def _described(source: Token) -> Span:
     """The source of "according to" with what describes it: "a CBS poll released Monday", "three
     sources who were not authorized to speak" (what follows the source is not what it says)."""
-    doc = source.doc
-    left, right = source.left_edge.i, source.right_edge.i
-    while right > left and (doc[right].is_punct or doc[right].is_space):
-        if closes_bracket(doc, left, right):
-            break
-        right -= 1
-    return doc[left : right + 1]
+    left = source.left_edge.i
+    return source.doc[left : last_word(source.doc, left, source.right_edge.i) + 1]
 
 
 # "Name: words" at the start of a paragraph: a headline's speaker ("Mayor: Ferry will run") or
@@ -167,7 +162,7 @@ def attach_orphan_quotes(doc: Doc, quotes: Quotes, results: list[Found], skip: S
         # A quotation carries on a speaker only when it ends a sentence ("“B,” she added" has
         # a cue of its own), and a short one only when it also opens one ("“He is an
         # embarrassment.”"): inside a sentence it is more often a phrase the writer borrows.
-        carries_on = _ends_sentence(text, quote) and (words >= 4 or _opens_sentence(doc, quote.start))
+        carries_on = _ends_sentence(text, quote) and (words >= 4 or _opens_sentence(text, quote.start))
         speaker = _speaker_carried_on(doc, quote.start, results) if carries_on else None
         if speaker is not None:
             if not speaker.fragments:
@@ -225,9 +220,9 @@ def _ends_sentence(text: str, quote: Quote) -> bool:
     return inner[-1:] in {".", "!", "?", "…"} or not after or after[0] == "\n"
 
 
-def _opens_sentence(doc: Doc, start: int) -> bool:
+def _opens_sentence(text: str, start: int) -> bool:
     """Only white space, or a sentence's end and its closing mark, comes before `start`."""
-    before = text_of(doc)[max(0, start - 80) : start].rstrip()
+    before = text[max(0, start - 80) : start].rstrip()
     if before[-1:] in _CLOSING_MARKS:
         before = before[:-1]
     return not before or before[-1] in ".!?"

@@ -63,13 +63,20 @@ def phrase_of(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ in {"relcl", "acl"} and child.left_edge.i > token.i:
             right = min(right, child.left_edge.i - 1)
+    right = last_word(doc, left, right)
+    while left < right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    return doc[left : right + 1]
+
+
+def last_word(doc: Doc, left: int, right: int) -> int:
+    """`right` moved back over trailing punctuation and space, but not past `left` or over a
+    bracket the phrase `[left, right]` opened."""
     while right > left and (doc[right].is_punct or doc[right].is_space):
         if closes_bracket(doc, left, right):
             break
         right -= 1
-    while left < right and (doc[left].is_punct or doc[left].is_space):
-        left += 1
-    return doc[left : right + 1]
+    return right
 
 
 def closes_bracket(doc: Doc, left: int, right: int) -> bool:
