@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from functools import cache
 from itertools import pairwise
@@ -11,9 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from threadpoolctl import threadpool_info
 
-from claimledger.extract.nlp import CONTEXT, NER, _windows, recognise_entities, text_of
+from claimledger.extract.nlp import BLAS_THREADS, CONTEXT, NER, _windows, recognise_entities, text_of
 from claimledger.extract.pipeline import _outermost
+from claimledger.settings import Settings
 
 pytestmark = pytest.mark.slow
 
@@ -116,3 +119,34 @@ def test_fragments_keep_only_the_outermost_in_text_order(fragments: list[tuple[i
 
 def test_a_quotation_reached_with_and_without_its_marks_is_one_fragment() -> None:
     assert _outermost([(10, 30), (40, 61), (41, 59)]) == [(10, 30), (40, 61)]
+
+
+def test_every_layer_multiplies_with_numpy_on_one_blas_thread(nlp: Language) -> None:
+    layers = [layer for _, c in nlp.pipeline if getattr(c, "model", None) for layer in c.model.walk()]
+    assert layers
+    assert all(not layer.ops.use_blis for layer in layers)
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas
+    assert all(pool["num_threads"] == BLAS_THREADS for pool in blas)
+
+
+def _package_loaded_as_shipped() -> Language:
+    """The model package `load_nlp` found, loaded by the package itself (thinc's default, BLIS)."""
+    for name in Settings().spacy_models:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError:
+            continue
+        loaded: Language = module.load()
+        return loaded
+    raise AssertionError("no spaCy model package installed")
+
+
+def test_numpy_products_parse_and_recognise_as_the_model_does_with_blis(nlp: Language) -> None:
+    shipped = _package_loaded_as_shipped()
+    assert any(layer.ops.use_blis for layer in shipped.get_pipe("tok2vec").model.walk())
+    ours, theirs = nlp(TEXT * 3), shipped(TEXT * 3)
+    assert [(t.tag_, t.dep_, t.head.i, t.lemma_) for t in ours] == [
+        (t.tag_, t.dep_, t.head.i, t.lemma_) for t in theirs
+    ]
+    assert entities(ours.ents) == entities(theirs.ents)
