@@ -49,8 +49,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 # PolNeAR dev articles in 0.072-0.085 s per 750 words against BLIS's 0.094-0.11 (recogniser
 # included: 0.125-0.149 against 0.175-0.216), alternated in one run. The attributions came out
 # byte-identical (8,791 on dev and 400 train articles). One BLAS thread: spaCy's matrices are small
-# (two threads measured no faster), and under Ray each worker process runs its own extractor, where
-# more threads would only fight over the cores.
+# (two threads measured no faster), the extraction target is per core, and a batch spread over
+# processes, one per core, would only have its threads fight over the cores.
 BLAS_THREADS = 1
 
 
