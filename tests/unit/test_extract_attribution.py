@@ -97,6 +97,18 @@ CASES = [
         id="according-to-at-start",
     ),
     pytest.param(
+        # the parser hangs "According" on the auxiliary "is": the clause is still the whole of it
+        "According to recent polling, the shipping magnate is once again strongly leading the field.",
+        [
+            Seen(
+                ("recent polling",),
+                "According to",
+                "the shipping magnate is once again strongly leading the field",
+            )
+        ],
+        id="according-to-hung-on-an-auxiliary",
+    ),
+    pytest.param(
         "The Dunmore Herald quoted Minister Ada Brennick as saying that the harbour would stay closed.",
         [
             Seen(

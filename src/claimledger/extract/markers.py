@@ -38,6 +38,8 @@ def according_to(doc: Doc, skip: Skip) -> Iterator[Found]:
         if to is None or source is None:
             continue
         clause = token.head if token.head.i != token.i else token.sent.root
+        if clause.dep_ in {"aux", "auxpass"}:  # misparse: "According to X, Y is leading" on "is"
+            clause = clause.head
         if token.left_edge.i <= clause.left_edge.i:  # "According to X, ..." opens the clause
             rest = [t for t in clause.subtree if t.i > token.right_edge.i and not t.is_space]
             if not rest:
