@@ -14,8 +14,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from threadpoolctl import threadpool_info
 
+from claimledger.extract.attribution import find_attributions
 from claimledger.extract.nlp import BLAS_THREADS, CONTEXT, NER, _windows, recognise_entities, text_of
-from claimledger.extract.pipeline import _outermost
+from claimledger.extract.pipeline import _entity_reads, _outermost
+from claimledger.extract.spans import Quotes
 from claimledger.settings import Settings
 
 pytestmark = pytest.mark.slow
@@ -150,3 +152,17 @@ def test_numpy_products_parse_and_recognise_as_the_model_does_with_blis(nlp: Lan
         (t.tag_, t.dep_, t.head.i, t.lemma_) for t in theirs
     ]
     assert entities(ours.ents) == entities(theirs.ents)
+
+
+def test_entities_are_not_read_for_pronoun_sources_or_undated_cue_words(nlp: Language) -> None:
+    text = (
+        "He said in an interview that the port was shut.\n"
+        "Mayor Ilse Varga said on Tuesday that the ferry would run."
+    )
+    doc = nlp(text, disable=[NER])
+    found = find_attributions(doc, Quotes(text), skip=lambda start, end: False)
+    assert [doc[s.start : s.end].text for f in found for s in f.sources] == ["He", "Mayor Ilse Varga"]
+    read = [doc[start:end].text for start, end in _entity_reads(found)]
+    assert "Mayor Ilse Varga" in read
+    assert "on Tuesday" in read
+    assert not any(words in {"He", "in an interview"} for words in read)

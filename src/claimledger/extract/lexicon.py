@@ -497,3 +497,57 @@ ANONYMOUS_HEADS = frozenset(
 ANONYMITY_WORDS = frozenset(
     {"anonymous", "unnamed", "unidentified", "anonymity", "familiar", "senior", "several", "some"}
 )
+
+# Lower-case words a date or time expression is made of, besides numbers and capitalised names
+# (weekdays, months, holidays): where none is, the recogniser finds no date to read.
+TIME_WORDS = frozenset(
+    [
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "overnight",
+        "noon",
+        "midnight",
+        "week",
+        "weeks",
+        "weekend",
+        "weekends",
+        "month",
+        "months",
+        "year",
+        "years",
+        "day",
+        "days",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "ago",
+        "earlier",
+        "later",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "season",
+        "quarter",
+        "daily",
+        "weekly",
+        "monthly",
+        "yearly",
+        "annually",
+        "past",
+        "recent",
+        "recently",
+    ]
+)

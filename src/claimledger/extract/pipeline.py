@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as ParseSpan
 
+from claimledger.extract import lexicon as lx
 from claimledger.extract.attribution import find_attributions
 from claimledger.extract.certainty import certainty_of, hedges_of
 from claimledger.extract.coref import MentionMemory
@@ -127,21 +128,31 @@ def _entity_reads(found: list[Found]) -> list[tuple[int, int]]:
     A source phrase (person, organisation, country), the words that may date a cue ("said on
     Tuesday", its own or the one it inherits) and a content's numbers up to what they count (a
     date or ordinal is not a quantity; "3,000 Vessarian troops" are not counted in Vessarians).
+    Left out, because the recogniser finds nothing there that is read: a source that is only
+    pronouns ("he", "who"; coreference names it), and a word dating a cue with nothing a date is
+    made of ("said in an interview"). That is 16% of the words read on the PolNeAR dev articles
+    (20,213 -> 16,912), with byte-identical attributions on dev and 400 train articles (8,791).
     """
     if not found:
         return []
     doc = found[0].cue_token.doc
     wanted: list[tuple[int, int]] = []
     for item in found:
-        wanted += [(s.start, s.end) for s in item.sources]
+        wanted += [(s.start, s.end) for s in item.sources if not all(t.pos_ == "PRON" for t in s)]
         for cue in _dating_cues(item):
-            wanted += [(c.left_edge.i, c.right_edge.i + 1) for c in date_bearers(cue)]
+            wanted += [(c.left_edge.i, c.right_edge.i + 1) for c in date_bearers(cue) if _may_be_dated(c)]
         content = doc.char_span(*item.content, alignment_mode="expand")
         for token in content if content is not None else ():
             if is_number(token):  # "Six" -> "million" -> "jobs"
                 reach = (token.i, token.head.i, token.head.head.i)
                 wanted.append((min(reach), max(reach) + 1))
     return wanted
+
+
+def _may_be_dated(bearer: Token) -> bool:
+    """Whether a date bearer holds a word a date or time could be made of: a number, a capital
+    (weekdays, months, holidays) or a word of time."""
+    return any(t.like_num or t.is_title or t.is_upper or t.lower_ in lx.TIME_WORDS for t in bearer.subtree)
 
 
 def _clip_datelines(report: Report, found: list[Found]) -> None:
