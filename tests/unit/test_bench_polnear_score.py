@@ -399,3 +399,12 @@ def test_bench_polnear_content_is_cut_around_a_cue_inside_it(
     whole = span(content)
     cut = polnear.around_cue(text, [[whole.start, whole.end]], span(cue), span(source) if source else None)
     assert [text[start:end] for start, end in cut] == pieces
+
+
+def test_the_timed_figure_is_the_median_pass_the_lower_middle_for_an_even_count() -> None:
+    def passes(*seconds: float) -> list[polnear.Timing]:
+        return [polnear.Timing(s, 84, 60_000) for s in seconds]
+
+    assert polnear.median_of(passes(3.0, 1.0, 2.0)).seconds == 2.0
+    assert polnear.median_of(passes(4.0, 1.0, 3.0, 2.0)).seconds == 2.0
+    assert polnear.median_of(passes(5.0)).seconds == 5.0
