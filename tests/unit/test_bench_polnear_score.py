@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from claimledger.models import Span
+from claimledger.models import Attribution, SourceMention, Span
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -408,3 +408,41 @@ def test_the_timed_figure_is_the_median_pass_the_lower_middle_for_an_even_count(
     assert polnear.median_of(passes(3.0, 1.0, 2.0)).seconds == 2.0
     assert polnear.median_of(passes(4.0, 1.0, 3.0, 2.0)).seconds == 2.0
     assert polnear.median_of(passes(5.0)).seconds == 5.0
+
+
+NESTED = "The mayor acknowledged some delays even as he defended the plan, and the port reportedly shut."
+
+
+def _found(cue: str, content: str, *sources: str) -> Attribution:
+    def span(words: str) -> Span:
+        return Span.of(NESTED, NESTED.index(words), NESTED.index(words) + len(words))
+
+    chain = tuple(SourceMention(span(s), "person", False, s) for s in sources)
+    return Attribution(
+        id=cue, report_id="r", chain=chain, cue=span(cue), content=span(content),
+        direct=False, stance="assert", certainty="certain",
+    )  # fmt: skip
+
+
+def test_bench_polnear_a_nested_attribution_is_scored_with_its_own_links_only() -> None:
+    outer = _found("acknowledged", "some delays even as he defended the plan", "The mayor")
+    nested = _found("defended", "the plan", "The mayor", "he")
+    apart = _found("reportedly", "the port", "The mayor")  # same chain, cue outside the content
+    own = polnear.own_links([outer, nested, apart])
+    assert [[link.canonical for link in a.chain] for a in own] == [["The mayor"], ["he"], ["The mayor"]]
+
+
+def test_bench_polnear_the_innermost_container_is_cut_and_a_sourceless_nested_one_keeps_none() -> None:
+    outer = _found("acknowledged", "some delays even as he defended the plan", "The mayor")
+    middle = _found("defended", "the plan", "The mayor", "he")
+    inner = _found("plan", "plan", "The mayor", "he")  # a reading inside "defended"'s content
+    bare = _found("delays", "delays", "The mayor")  # no link of its own
+    own = polnear.own_links([outer, middle, inner, bare])
+    assert [[link.canonical for link in a.chain] for a in own] == [["The mayor"], ["he"], [], []]
+
+
+def test_bench_polnear_a_chain_that_does_not_begin_with_the_containers_is_kept_whole() -> None:
+    outer = _found("acknowledged", "some delays even as he defended the plan", "The mayor")
+    other = _found("defended", "the plan", "he")
+    own = polnear.own_links([outer, other])
+    assert [[link.canonical for link in a.chain] for a in own] == [["The mayor"], ["he"]]
