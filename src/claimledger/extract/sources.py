@@ -24,7 +24,8 @@ _OUTLET_NAME_WORDS = frozenset(
 def describe(phrase: Span, gazetteer: Gazetteer) -> SourceMention:
     """A chain link for the source `phrase`."""
     span = TextSpan(phrase.start_char, phrase.end_char, phrase.text)
-    if _person(phrase) is None:
+    person = _person(phrase)
+    if person is None:  # the named part holds no person either: the same root, fewer entities
         phrase = _named_part(phrase)
     known = gazetteer.source(phrase.text)
     if known is not None:
@@ -35,7 +36,6 @@ def describe(phrase: Span, gazetteer: Gazetteer) -> SourceMention:
     head = phrase.root
     if head.pos_ == "PRON":
         return SourceMention(span, "unspecified", False, None)
-    person = _person(phrase)
     country = _country(phrase, gazetteer)
     kind = _kind(phrase, head, person, country, gazetteer)
     anonymous = person is None and _is_anonymous(phrase, head, kind)
