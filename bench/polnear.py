@@ -286,12 +286,19 @@ class Run:
 
     counts: Counts
     raw: Counts  # without the convention adapters
-    timing: Timing  # the median pass
-    parse: Timing  # spaCy's parse alone, on the same articles after each pass: the median
     passes: list[Timing]  # every steady-state pass, in order
+    parses: list[Timing]  # spaCy's parse alone, on the same articles after each pass
     cold: Timing | None
     predictions: dict[str, list[dict[str, Any]]]
     gold_total: int
+
+    @property
+    def timing(self) -> Timing:
+        return median_of(self.passes)
+
+    @property
+    def parse(self) -> Timing:
+        return median_of(self.parses)
 
 
 def run(selected: list[Article], warm_up: list[Article] | None = None, repeat: int = 1) -> Run:
@@ -303,12 +310,11 @@ def run(selected: list[Article], warm_up: list[Article] | None = None, repeat: i
     extractor = Extractor(Settings())
     extractor.extract(Report(id="warm-up", origin="warm-up", text="He said it.", meta=ReportMeta()))
     cold = extract_timed(extractor, warm_up)[1] if warm_up else None
-    found, first = extract_timed(extractor, selected)
-    passes, parses = [first], [parse_timed(extractor, selected)]
-    for _ in range(repeat - 1):
-        passes.append(extract_timed(extractor, selected)[1])
+    passes, parses = [], []
+    for _ in range(repeat):  # the extraction is deterministic: every pass finds the same
+        found, timing = extract_timed(extractor, selected)
+        passes.append(timing)
         parses.append(parse_timed(extractor, selected))
-    timing, parse = median_of(passes), median_of(parses)
     counts, raw, written, gold_total = Counts(), Counts(), {}, 0
     for article, attributions in zip(selected, found, strict=True):
         written[article.name] = [prediction(a, article.text) for a in own_links(attributions)]
@@ -318,7 +324,7 @@ def run(selected: list[Article], warm_up: list[Article] | None = None, repeat: i
         for total, predictions in ((counts, written[article.name]), (raw, as_written)):
             quotes = [q for q in (prediction_quote(article.text, p) for p in predictions) if q is not None]
             total.add(score_article(article.text, gold, quotes, extractor.nlp.make_doc))
-    return Run(counts, raw, timing, parse, passes, cold, written, gold_total)
+    return Run(counts, raw, passes, parses, cold, written, gold_total)
 
 
 def median_of(timings: list[Timing]) -> Timing:
